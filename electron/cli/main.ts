@@ -1,0 +1,49 @@
+import { DeskError } from '../core/result.js';
+import { UsageError } from './args.js';
+import { importCommand } from './commands/import.js';
+import { listCommand } from './commands/list.js';
+import { showCommand } from './commands/show.js';
+import { type Io, processIo } from './io.js';
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  import: importCommand,
+  list: listCommand,
+  show: showCommand,
+};
+
+export const usage = `Usage: copydesk <command> [options]
+
+Commands:
+  import <path…>  import seed files and folders into the desk
+  list            list the desk's articles
+  show <id>       show one article
+
+Every command takes --db DIR (default: $COPYDESK_DB, else the app's data folder), --json and --help.`;
+
+/** Runs one command and returns its exit status. Expected failures print one line; only bugs print a stack. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? io.err : io.out)(usage);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`copydesk: unknown command "${command}"\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`copydesk ${command}: ${err.message}\nRun "copydesk ${command} --help" for usage.`);
+      return 2;
+    }
+    if (err instanceof DeskError) {
+      io.err(`copydesk ${command}: ${err.message}`);
+      return 1;
+    }
+    io.err(`copydesk ${command}: unexpected error\n${(err as Error).stack ?? String(err)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,168 @@
+import { basename } from 'node:path';
+import type { ArticleRecord, ParseWarning } from '../model.js';
+import { parseSeedText, type ParsedArticle } from '../parse/seed-text.js';
+import type { Desk } from '../store/desk-store.js';
+import { articleId, normalizeHeadline } from './article-id.js';
+import { collectFiles } from './collect-files.js';
+import { DEFAULT_MAX_BYTES, readSeedFile } from './read-seed-file.js';
+
+export interface FileReport {
+  path: string;
+  articles: number;
+  error: string | null;
+  warnings: string[];
+}
+
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  files: FileReport[];
+  /** Ids of the articles this import created or changed, for change events. */
+  changedIds: string[];
+}
+
+export interface ImportOptions {
+  maxBytes?: number;
+  now?: () => string;
+  /** A commit is made whenever this much staged text accumulates, bounding memory on a huge import. */
+  batchChars?: number;
+}
+
+type Outcome = 'imported' | 'updated' | 'unchanged';
+
+interface Staged {
+  report: FileReport;
+  records: ArticleRecord[];
+  outcomes: Outcome[];
+}
+
+/**
+ * Imports seed files into the desk. Each file is read, parsed and merged on its own, so one bad file is
+ * reported and skipped while the rest land. Files are committed in batches; a file's articles are always in the
+ * same batch, so a crash leaves each file wholly imported or not at all.
+ */
+export async function importFiles(desk: Desk, inputs: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const now = opts.now ?? (() => new Date().toISOString());
+  const batchChars = opts.batchChars ?? 8 * 1024 * 1024;
+  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, failed: 0, files: [], changedIds: [] };
+
+  let batch: Staged[] = [];
+  let batchSize = 0;
+  const flush = async (): Promise<void> => {
+    const records = batch.flatMap((s) => s.records);
+    try {
+      await desk.commit(records);
+      for (const s of batch) {
+        for (const o of s.outcomes) report[o]++;
+        report.changedIds.push(...s.records.map((r) => r.id));
+      }
+    } catch (err) {
+      for (const s of batch) {
+        s.report.error = `could not write to the desk: ${(err as Error).message}`;
+        s.report.articles = 0;
+        report.failed++;
+      }
+    }
+    batch = [];
+    batchSize = 0;
+  };
+
+  for (const candidate of await collectFiles(inputs)) {
+    const fileReport: FileReport = { path: candidate.path, articles: 0, error: candidate.error, warnings: [] };
+    report.files.push(fileReport);
+    if (candidate.error) {
+      report.failed++;
+      continue;
+    }
+    const read = await readSeedFile(candidate.path, maxBytes);
+    if (!read.ok) {
+      fileReport.error = read.error;
+      report.failed++;
+      continue;
+    }
+    // Two files of one name share article ids; the second must see the first's articles as already on the desk.
+    if (batch.some((s) => basename(s.report.path) === basename(candidate.path))) await flush();
+    const parsed = parseSeedText(read.text);
+    fileReport.articles = parsed.articles.length;
+    fileReport.warnings = [
+      ...parsed.warnings.map((w) => w.message),
+      ...parsed.articles.flatMap((a) => a.warnings.map((w) => `${a.content.headline}: ${w.message}`)),
+    ];
+    const staged = await merge(desk, candidate.path, parsed.articles, now(), fileReport);
+    batch.push(staged);
+    batchSize += read.text.length;
+    if (batchSize >= batchChars) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return report;
+}
+
+async function merge(desk: Desk, path: string, articles: ParsedArticle[], now: string, fileReport: FileReport): Promise<Staged> {
+  const file = basename(path);
+  const seen = new Map<string, number>();
+  const ids = articles.map((a) => {
+    const key = normalizeHeadline(a.content.headline);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return articleId(file, a.content.headline, n);
+  });
+  const previous = desk.fromFile(file);
+  const newIds = new Set(ids);
+  const staged: Staged = { report: fileReport, records: [], outcomes: [] };
+
+  for (const [k, parsed] of articles.entries()) {
+    const source = { file, path, index: parsed.index, start: parsed.start, end: parsed.end, sha256: parsed.sha256 };
+    // A headline corrected at the source keeps its article (and the editors' work) by its place in the file.
+    const existingId = desk.summary(ids[k]!)
+      ? ids[k]!
+      : previous.find((p) => p.source.index === parsed.index && !newIds.has(p.id))?.id;
+    const existing = existingId ? await desk.get(existingId) : null;
+
+    if (!existing) {
+      staged.records.push(newRecord(desk.reserveSeq(), ids[k]!, parsed, source, now));
+      staged.outcomes.push('imported');
+      continue;
+    }
+    if (existing.source.sha256 === parsed.sha256 && sameSource(existing.source, source)) {
+      staged.outcomes.push('unchanged');
+      continue;
+    }
+    if (existing.source.path !== path && existing.source.sha256 !== parsed.sha256) {
+      fileReport.warnings.push(`${parsed.content.headline}: replaces the text imported from ${existing.source.path}; the earlier text is kept in the article's history`);
+    }
+    const contentChanged = existing.source.sha256 !== parsed.sha256;
+    staged.records.push({
+      ...existing,
+      original: parsed.content,
+      priorOriginals: contentChanged
+        ? [...existing.priorOriginals, { replacedAt: now, source: existing.source, content: existing.original }]
+        : existing.priorOriginals,
+      source,
+      warnings: parsed.warnings,
+      modifiedAt: contentChanged ? now : existing.modifiedAt,
+    });
+    staged.outcomes.push(contentChanged ? 'updated' : 'unchanged');
+  }
+  return staged;
+}
+
+function newRecord(seq: number, id: string, parsed: ParsedArticle, source: ArticleRecord['source'], now: string): ArticleRecord {
+  return {
+    id,
+    seq,
+    original: parsed.content,
+    priorOriginals: [],
+    status: 'new',
+    tags: [],
+    source,
+    warnings: parsed.warnings satisfies ParseWarning[],
+    importedAt: now,
+    modifiedAt: now,
+  };
+}
+
+const sameSource = (a: ArticleRecord['source'], b: ArticleRecord['source']): boolean =>
+  a.path === b.path && a.index === b.index && a.start === b.start && a.end === b.end;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** The content fields an editor can see and (in a later issue) correct. The original parse is one of these. */
+export const UpdatedSchema = z.object({
+  raw: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  relative: z.boolean(),
+});
+export type Updated = z.infer<typeof UpdatedSchema>;
+
+export const ArticleContentSchema = z.object({
+  headline: z.string(),
+  caption: z.string().nullable(),
+  credit: z.string().nullable(),
+  updated: UpdatedSchema.nullable(),
+  highlights: z.array(z.string()),
+  byline: z.string().nullable(),
+  dateline: z.string().nullable(),
+  datelineText: z.string().nullable(),
+  paragraphs: z.array(z.string()),
+});
+export type ArticleContent = z.infer<typeof ArticleContentSchema>;
+
+export const WarningSchema = z.object({ code: z.string(), message: z.string() });
+export type ParseWarning = z.infer<typeof WarningSchema>;
+
+export const SourceSchema = z.object({
+  /** Base name of the seed file; with the headline it keys the article id. */
+  file: z.string(),
+  /** Absolute path at import time. */
+  path: z.string(),
+  /** Position of the article in its file, from 0. */
+  index: z.number().int().nonnegative(),
+  /** Offsets in UTF-16 code units into the decoded file text, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** SHA-256 (hex) of the article's text, the slice start..end. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const STATUSES = ['new', 'in-review', 'checked', 'approved', 'flagged', 'spiked'] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+/**
+ * The full stored article. `original` is never edited by an editor; only a changed source file replaces it, and
+ * then the text it replaced is kept in `priorOriginals` so nothing is lost.
+ */
+export const ArticleRecordSchema = z.object({
+  id: z.string(),
+  seq: z.number().int().nonnegative(),
+  original: ArticleContentSchema,
+  priorOriginals: z.array(z.object({ replacedAt: z.string(), source: SourceSchema, content: ArticleContentSchema })),
+  status: StatusSchema,
+  tags: z.array(z.string()),
+  source: SourceSchema,
+  warnings: z.array(WarningSchema),
+  importedAt: z.string(),
+  modifiedAt: z.string(),
+});
+export type ArticleRecord = z.infer<typeof ArticleRecordSchema>;
+
+/** What the list needs, kept in the index so a desk opens without reading article bodies. */
+export const ArticleSummarySchema = z.object({
+  id: z.string(),
+  seq: z.number().int().nonnegative(),
+  headline: z.string(),
+  dateline: z.string().nullable(),
+  updated: UpdatedSchema.nullable(),
+  status: StatusSchema,
+  tags: z.array(z.string()),
+  source: SourceSchema,
+  warningCount: z.number().int().nonnegative(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+
+export function summarize(a: ArticleRecord, current: ArticleContent): ArticleSummary {
+  return {
+    id: a.id,
+    seq: a.seq,
+    headline: current.headline,
+    dateline: current.dateline,
+    updated: current.updated,
+    status: a.status,
+    tags: a.tags,
+    source: a.source,
+    warningCount: a.warnings.length,
+  };
+}

@@ -1,0 +1,367 @@
+import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { type ArticleRecord, type ArticleSummary, summarize } from '../model.js';
+import { DeskError } from '../result.js';
+import { currentContent } from '../revisions.js';
+import { DeskLock } from './desk-lock.js';
+import { fsyncDir } from './durable-write.js';
+import { JsonDocAdapter } from './json-doc-adapter.js';
+import {
+  BodyDocSchema, type ChunkRef, DEFAULT_CHUNK_SIZE, MetaDocSchema, type Root, RootHeaderSchema, RootSchema,
+  bodyPath, docsDir, emptyRoot, liveFiles, metaPath, rootBackupPath, rootPath,
+} from './layout.js';
+import { type Migration, MIGRATIONS, migrate } from './migrations.js';
+
+export interface OpenOptions {
+  /** Articles per chunk file. Tests shrink it to exercise many chunks with few articles. */
+  chunkSize?: number;
+  migrations?: readonly Migration[];
+}
+
+export interface DeskNotice {
+  code: 'created' | 'recovered' | 'migrated';
+  message: string;
+}
+
+const BODY_CACHE_CHUNKS = 64;
+const WRITE_CONCURRENCY = 8;
+const openDirs = new Set<string>();
+
+/**
+ * The desk store: one owning process, copy-on-write chunk files, and an atomically replaced root. Opening reads
+ * the root and the small meta files; article bodies are read when asked for. A change writes only the chunks it
+ * touches (at most CHUNK_SIZE articles each) plus the root, so its cost does not grow with the desk.
+ */
+export class Desk {
+  readonly notices: DeskNotice[] = [];
+  private readonly summaries = new Map<string, ArticleSummary>();
+  private readonly chunkOf = new Map<string, number>();
+  private readonly byFile = new Map<string, Set<string>>();
+  private readonly bodies = new Map<number, ArticleRecord[]>();
+  private ordered: ArticleSummary[] | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly dir: string,
+    private root: Root,
+    private prevRoot: Root | null,
+    private readonly lock: DeskLock,
+    private readonly chunkSize: number,
+  ) {}
+
+  static async open(dir: string, opts: OpenOptions = {}): Promise<Desk> {
+    if (openDirs.has(dir)) throw new DeskError('DESK_LOCKED', `desk is in use by process ${process.pid}`);
+    await mkdir(docsDir(dir), { recursive: true }).catch((err: Error) => {
+      throw new DeskError('IO_ERROR', `cannot create the desk folder ${dir}: ${err.message}`);
+    });
+    const lock = await DeskLock.acquire(dir);
+    openDirs.add(dir);
+    try {
+      const notices: DeskNotice[] = [];
+      const { root, prevRoot } = await loadRoots(dir, opts.migrations ?? MIGRATIONS, notices);
+      const desk = new Desk(dir, root, prevRoot, lock, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
+      desk.notices.push(...notices);
+      await desk.loadIndex();
+      await desk.collectGarbage();
+      return desk;
+    } catch (err) {
+      openDirs.delete(dir);
+      await lock.release();
+      throw err;
+    }
+  }
+
+  get size(): number {
+    return this.summaries.size;
+  }
+
+  /** Every article's list fields, in import order. */
+  list(): readonly ArticleSummary[] {
+    this.ordered ??= [...this.summaries.values()].sort((a, b) => a.seq - b.seq);
+    return this.ordered;
+  }
+
+  summary(id: string): ArticleSummary | undefined {
+    return this.summaries.get(id);
+  }
+
+  /** The articles imported from seed files of this base name, for matching a re-import. */
+  fromFile(fileName: string): ArticleSummary[] {
+    return [...(this.byFile.get(fileName) ?? [])].map((id) => this.summaries.get(id)!);
+  }
+
+  async get(id: string): Promise<ArticleRecord | null> {
+    const chunk = this.chunkOf.get(id);
+    if (chunk === undefined) return null;
+    const articles = await this.loadBody(chunk);
+    return articles.find((a) => a.id === id) ?? null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
+    const out = new Map<string, ArticleRecord>();
+    for (const id of ids) {
+      const rec = await this.get(id);
+      if (rec) out.set(id, rec);
+    }
+    return out;
+  }
+
+  /** Hands out import-order numbers; gaps left by a failed commit are harmless. */
+  reserveSeq(): number {
+    return this.root.nextSeq++;
+  }
+
+  /**
+   * Inserts or replaces whole records in one atomic, durable transaction. It resolves only once the new root is
+   * on disk; if it rejects, neither the disk nor this object has changed.
+   */
+  commit(records: readonly ArticleRecord[]): Promise<void> {
+    const run = this.queue.then(() => this.commitNow(records));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    openDirs.delete(this.dir);
+    await this.lock.release();
+  }
+
+  private async commitNow(records: readonly ArticleRecord[]): Promise<void> {
+    if (this.closed) throw new DeskError('INTERNAL', 'the desk is closed');
+    if (records.length === 0) return;
+    const refs = new Map(this.root.chunks.map((c) => [c.id, c]));
+    let nextChunk = this.root.nextChunk;
+    const placement = new Map<string, number>();
+    const changed = new Map<number, ArticleRecord[]>();
+
+    for (const rec of records) {
+      let chunk = this.chunkOf.get(rec.id) ?? placement.get(rec.id);
+      if (chunk === undefined) {
+        const last = [...refs.values()].at(-1);
+        const lastCount = last ? (changed.get(last.id)?.length ?? last.count) : Infinity;
+        if (last && lastCount < this.chunkSize) chunk = last.id;
+        else {
+          chunk = nextChunk++;
+          refs.set(chunk, { id: chunk, rev: 0, count: 0 } as ChunkRef);
+          changed.set(chunk, []);
+        }
+      }
+      placement.set(rec.id, chunk);
+      let articles = changed.get(chunk);
+      if (!articles) {
+        articles = [...(await this.loadBody(chunk))];
+        changed.set(chunk, articles);
+      }
+      const at = articles.findIndex((a) => a.id === rec.id);
+      if (at === -1) articles.push(rec);
+      else articles[at] = rec;
+    }
+
+    const written: ChunkRef[] = [];
+    const jobs = [...changed].map(([id, articles]) => async () => {
+      const ref: ChunkRef = { id, rev: (refs.get(id)?.rev ?? 0) + 1, count: articles.length };
+      await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles });
+      await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: articles.map((a) => summarize(a, currentContent(a))) });
+      written.push(ref);
+    });
+    await runLimited(jobs, WRITE_CONCURRENCY);
+    await fsyncDir(docsDir(this.dir));
+
+    for (const ref of written) refs.set(ref.id, ref);
+    const maxSeq = records.reduce((m, r) => Math.max(m, r.seq + 1), 0);
+    const next: Root = {
+      ...this.root,
+      generation: this.root.generation + 1,
+      nextSeq: Math.max(this.root.nextSeq, maxSeq),
+      nextChunk,
+      chunks: [...refs.values()].sort((a, b) => a.id - b.id),
+    };
+    await writeRoot(this.dir, next, true);
+
+    // Committed: only now does memory follow the disk.
+    const dropped = this.prevRoot;
+    this.prevRoot = this.root;
+    this.root = next;
+    for (const [id, articles] of changed) {
+      this.cacheBody(id, articles);
+      for (const a of articles) this.remember(summarize(a, currentContent(a)), id);
+    }
+    this.ordered = null;
+    await this.unlinkUnreferenced(liveFiles(this.dir, dropped));
+  }
+
+  private remember(summary: ArticleSummary, chunk: number): void {
+    const old = this.summaries.get(summary.id);
+    if (old && old.source.file !== summary.source.file) this.byFile.get(old.source.file)?.delete(summary.id);
+    this.summaries.set(summary.id, summary);
+    this.chunkOf.set(summary.id, chunk);
+    let ids = this.byFile.get(summary.source.file);
+    if (!ids) this.byFile.set(summary.source.file, (ids = new Set()));
+    ids.add(summary.id);
+  }
+
+  private async loadIndex(): Promise<void> {
+    const repaired: ChunkRef[] = [];
+    const jobs = this.root.chunks.map((ref) => async () => {
+      const { meta, ref: used } = await this.loadMeta(ref);
+      if (used !== ref) repaired.push(used);
+      for (const e of meta.entries) this.remember(e, used.id);
+    });
+    await runLimited(jobs, WRITE_CONCURRENCY);
+    if (repaired.length > 0) {
+      const byId = new Map(repaired.map((r) => [r.id, r]));
+      this.root = { ...this.root, chunks: this.root.chunks.map((c) => byId.get(c.id) ?? c) };
+      await writeRoot(this.dir, this.root, false);
+    }
+  }
+
+  /**
+   * A meta file is derived from its body, so a damaged one is rebuilt without loss. Only when the body is damaged
+   * too does the chunk fall back to its previous revision, and the notice says so.
+   */
+  private async loadMeta(ref: ChunkRef): Promise<{ meta: z.infer<typeof MetaDocSchema>; ref: ChunkRef }> {
+    try {
+      const meta = await readDoc(metaPath(this.dir, ref), MetaDocSchema);
+      if (meta.chunk === ref.id && meta.rev === ref.rev) return { meta, ref };
+      throw new DeskError('DESK_CORRUPT', `${metaPath(this.dir, ref)} holds chunk ${meta.chunk} r${meta.rev}, not ${ref.id} r${ref.rev}`);
+    } catch (metaErr) {
+      if (!(metaErr instanceof DeskError) || metaErr.code !== 'DESK_CORRUPT') throw metaErr;
+      await moveAside(metaPath(this.dir, ref));
+      try {
+        const body = await readDoc(bodyPath(this.dir, ref), BodyDocSchema);
+        const meta = { chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a, currentContent(a))) };
+        await writeDoc(metaPath(this.dir, ref), MetaDocSchema, meta);
+        this.cacheBody(ref.id, body.articles);
+        this.notices.push({ code: 'recovered', message: `${metaErr.message}; rebuilt it from the article file, nothing lost` });
+        return { meta, ref };
+      } catch (bodyErr) {
+        const prev = this.prevRoot?.chunks.find((c) => c.id === ref.id && c.rev !== ref.rev);
+        if (!prev) throw new DeskError('DESK_CORRUPT', `${metaErr.message}, and no earlier copy of chunk ${ref.id} is left (${(bodyErr as Error).message})`);
+        const meta = await readDoc(metaPath(this.dir, prev), MetaDocSchema);
+        await readDoc(bodyPath(this.dir, prev), BodyDocSchema);
+        this.notices.push({
+          code: 'recovered',
+          message: `${metaErr.message}; restored chunk ${ref.id} from its previous copy (r${prev.rev}); the last change to its ${meta.entries.length} articles may be missing`,
+        });
+        return { meta, ref: prev };
+      }
+    }
+  }
+
+  private async loadBody(chunk: number): Promise<ArticleRecord[]> {
+    const cached = this.bodies.get(chunk);
+    if (cached) {
+      this.bodies.delete(chunk);
+      this.bodies.set(chunk, cached);
+      return cached;
+    }
+    const ref = this.root.chunks.find((c) => c.id === chunk);
+    if (!ref) return [];
+    const body = await readDoc(bodyPath(this.dir, ref), BodyDocSchema);
+    if (body.chunk !== ref.id || body.rev !== ref.rev) {
+      throw new DeskError('DESK_CORRUPT', `${bodyPath(this.dir, ref)} holds chunk ${body.chunk} r${body.rev}, not ${ref.id} r${ref.rev}`);
+    }
+    this.cacheBody(chunk, body.articles);
+    return body.articles;
+  }
+
+  private cacheBody(chunk: number, articles: ArticleRecord[]): void {
+    this.bodies.delete(chunk);
+    this.bodies.set(chunk, articles);
+    if (this.bodies.size > BODY_CACHE_CHUNKS) this.bodies.delete(this.bodies.keys().next().value!);
+  }
+
+  /** Leftovers of interrupted writes and superseded revisions; safe to remove because we own the lock. */
+  private async collectGarbage(): Promise<void> {
+    const keep = new Set([...liveFiles(this.dir, this.root), ...liveFiles(this.dir, this.prevRoot)]);
+    const names = await readdir(docsDir(this.dir));
+    await this.unlinkUnreferenced(names.map((n) => join(docsDir(this.dir), n)).filter((p) => !keep.has(p) && !p.includes('.corrupt-')));
+    for (const n of await readdir(this.dir)) {
+      if (n.endsWith('.tmp')) await unlink(join(this.dir, n)).catch(() => undefined);
+    }
+  }
+
+  private async unlinkUnreferenced(paths: string[]): Promise<void> {
+    const keep = new Set([...liveFiles(this.dir, this.root), ...liveFiles(this.dir, this.prevRoot)]);
+    await Promise.all(paths.filter((p) => !keep.has(p)).map((p) => unlink(p).catch(() => undefined)));
+  }
+}
+
+async function loadRoots(dir: string, migrations: readonly Migration[], notices: DeskNotice[]): Promise<{ root: Root; prevRoot: Root | null }> {
+  const prevRoot = await readRoot(dir, rootBackupPath(dir), migrations, notices).catch(() => null);
+  let root: Root | null;
+  try {
+    root = await readRoot(dir, rootPath(dir), migrations, notices);
+  } catch (err) {
+    if (!(err instanceof DeskError) || err.code !== 'DESK_CORRUPT') throw err;
+    if (!prevRoot) throw new DeskError('DESK_CORRUPT', `${err.message}, and there is no good ${rootBackupPath(dir)} to recover from`);
+    await moveAside(rootPath(dir));
+    await writeRoot(dir, prevRoot, false);
+    notices.push({ code: 'recovered', message: `${err.message}; restored the desk from ${rootBackupPath(dir)} (generation ${prevRoot.generation}); the last change may be missing` });
+    return { root: prevRoot, prevRoot: null };
+  }
+  if (root) return { root, prevRoot };
+  const existing = (await readdir(docsDir(dir))).filter((n) => n.endsWith('.json'));
+  if (existing.length > 0) {
+    if (prevRoot) {
+      await writeRoot(dir, prevRoot, false);
+      notices.push({ code: 'recovered', message: `${rootPath(dir)} was missing; restored it from ${rootBackupPath(dir)}` });
+      return { root: prevRoot, prevRoot: null };
+    }
+    throw new DeskError('DESK_CORRUPT', `${rootPath(dir)} is missing but ${docsDir(dir)} holds ${existing.length} files; not starting an empty desk over them`);
+  }
+  const fresh = emptyRoot(new Date().toISOString());
+  await writeRoot(dir, fresh, false);
+  notices.push({ code: 'created', message: `created a new desk at ${dir}` });
+  return { root: fresh, prevRoot: null };
+}
+
+async function readRoot(dir: string, path: string, migrations: readonly Migration[], notices: DeskNotice[]): Promise<Root | null> {
+  const raw = await readDoc(path, RootHeaderSchema, true);
+  if (raw === null) return null;
+  const { root, applied } = await migrate(dir, raw, migrations);
+  const parsed = RootSchema.safeParse(root);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DeskError('DESK_CORRUPT', `${path} does not match the desk format at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  if (applied.length > 0) notices.push({ code: 'migrated', message: `migrated ${path}: ${applied.join('; ')}` });
+  return parsed.data;
+}
+
+async function writeRoot(dir: string, root: Root, keepPrevious: boolean): Promise<void> {
+  await writeDoc(rootPath(dir), RootSchema, root, { syncDir: true, ...(keepPrevious ? { keepPrevious: rootBackupPath(dir) } : {}) });
+}
+
+async function readDoc<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
+async function readDoc<S extends z.ZodType>(path: string, schema: S, optional: true): Promise<z.infer<S> | null>;
+async function readDoc<S extends z.ZodType>(path: string, schema: S, optional = false): Promise<z.infer<S> | null> {
+  const db = new Low<z.infer<S> | null>(new JsonDocAdapter(path, schema) as never, null);
+  await db.read();
+  if (db.data === null && !optional) throw new DeskError('DESK_CORRUPT', `${path} is missing`);
+  return db.data;
+}
+
+async function writeDoc<S extends z.ZodType>(path: string, schema: S, data: z.infer<S>, opts: { syncDir?: boolean; keepPrevious?: string } = { syncDir: false }): Promise<void> {
+  const db = new Low<z.infer<S>>(new JsonDocAdapter(path, schema, opts), data);
+  await db.write();
+}
+
+/** A damaged file is renamed, never deleted: whatever is in it may still be worth something to someone. */
+async function moveAside(path: string): Promise<void> {
+  await rename(path, `${path}.corrupt-${Date.now()}`).catch(() => undefined);
+}
+
+async function runLimited(jobs: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+}
