@@ -21,6 +21,20 @@ export const ArticleContentSchema = z.object({
 });
 export type ArticleContent = z.infer<typeof ArticleContentSchema>;
 
+/** A field's place in its article's source text (offsets relative to the article's start). */
+export const FieldSpanSchema = z.object({
+  field: z.enum(['headline', 'caption', 'updated', 'highlights', 'byline', 'dateline', 'paragraphs']),
+  index: z.number().int().nonnegative().nullable(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type FieldSpan = z.infer<typeof FieldSpanSchema>;
+
+/** An article with only a headline; parsers and tests fill in the rest. */
+export function emptyContent(headline = ''): ArticleContent {
+  return { headline, caption: null, credit: null, updated: null, highlights: [], byline: null, dateline: null, datelineText: null, paragraphs: [] };
+}
+
 export const WarningSchema = z.object({ code: z.string(), message: z.string() });
 export type ParseWarning = z.infer<typeof WarningSchema>;
 

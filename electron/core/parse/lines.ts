@@ -11,7 +11,7 @@ export interface Line {
 
 export type LineKind = 'blank' | 'separator' | 'furniture' | 'updated' | 'bullet' | 'text';
 
-const BLANK = /^[\s\u200b\u200c\u200d\u2060\ufeff]*$/u;
+const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)*$/u;
 const SEPARATOR = /^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$/u;
 const FURNITURE = /^(?:short\s*url|follow)$/iu;
 const UPDATED = /^(?:last\s+)?updated\b/iu;

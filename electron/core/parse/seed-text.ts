@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ArticleContent, ParseWarning } from '../model.js';
-import { extractArticle } from './extract-article.js';
+import { type ArticleContent, type FieldSpan, type ParseWarning, emptyContent } from '../model.js';
+import { type Extracted, extractArticle, spanOf } from './extract-article.js';
 import { splitLines, type Line } from './lines.js';
 import { splitArticles, type Region } from './split-articles.js';
 
@@ -13,6 +13,10 @@ export interface ParsedArticle {
   start: number;
   end: number;
   sha256: string;
+  /** The article's text as it stands in the file, start..end. */
+  text: string;
+  /** Each field's place in `text` (offsets relative to `start`). */
+  spans: FieldSpan[];
 }
 
 export interface SeedParse {
@@ -29,10 +33,14 @@ export function parseSeedText(text: string): SeedParse {
   const lines = splitLines(text);
   const regions = splitArticles(lines);
   const articles = regions.map((region, index) => {
-    const { content, warnings } = safeExtract(lines, region);
+    const { content, warnings, spans } = safeExtract(lines, region);
     const start = lines[firstContent(lines, region)]!.start;
     const end = lines[lastContent(lines, region)]!.end;
-    return { content, warnings, index, start, end, sha256: sha256(text.slice(start, end)) };
+    const own = text.slice(start, end);
+    const relative = spans
+      .filter((s) => s.start >= start && s.end <= end && s.start <= s.end)
+      .map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
+    return { content, warnings, index, start, end, sha256: sha256(own), text: own, spans: relative };
   });
   const warnings: ParseWarning[] = [];
   if (articles.length === 0) {
@@ -41,7 +49,7 @@ export function parseSeedText(text: string): SeedParse {
   return { articles, warnings };
 }
 
-function safeExtract(lines: Line[], region: Region): { content: ArticleContent; warnings: ParseWarning[] } {
+function safeExtract(lines: Line[], region: Region): Extracted {
   try {
     const result = extractArticle(lines, region);
     if (result.content.headline !== '') return result;
@@ -51,24 +59,12 @@ function safeExtract(lines: Line[], region: Region): { content: ArticleContent; 
   return degrade(lines, region);
 }
 
-function degrade(lines: Line[], region: Region): { content: ArticleContent; warnings: ParseWarning[] } {
-  const texts: string[] = [];
-  for (let i = region.from; i < region.to; i++) {
-    const l = lines[i]!;
-    if (l.kind !== 'blank' && l.kind !== 'separator') texts.push(l.text.trim());
-  }
+function degrade(lines: Line[], region: Region): Extracted {
+  const used = lines.slice(region.from, region.to).filter((l) => l.kind !== 'blank' && l.kind !== 'separator');
+  const texts = used.map((l) => l.text.trim());
   return {
-    content: {
-      headline: texts[0] ?? '',
-      caption: null,
-      credit: null,
-      updated: null,
-      highlights: [],
-      byline: null,
-      dateline: null,
-      datelineText: null,
-      paragraphs: texts.slice(1),
-    },
+    spans: used.map((l, i) => (i === 0 ? spanOf('headline', null, l) : spanOf('paragraphs', i - 1, l))),
+    content: { ...emptyContent(texts[0] ?? ''), paragraphs: texts.slice(1) },
     warnings: [{ code: 'unknown-structure', message: 'structure not recognised: the first line is the headline, the rest are paragraphs' }],
   };
 }

@@ -26,11 +26,14 @@ export interface Region {
 const MAX_HEADLINE_LINES = 4;
 const REPEAT_WINDOW = 8;
 const BLANK_GAP = 3;
+/** Headline, caption and the blanks between them fit in this many lines above the furniture. */
+const HEAD_ZONE = 12;
 
 export function splitArticles(lines: Line[]): Region[] {
   const regions: Region[] = [];
   for (const [lo, hi] of segments(lines)) regions.push(...splitSegment(lines, lo, hi));
-  return regions.filter((r) => hasContent(lines, r.from, r.to));
+  // Furniture alone (a page scraped without its story) is not an article; the file-level warning reports it.
+  return regions.filter((r) => hasStory(lines, r.from, r.to));
 }
 
 function segments(lines: Line[]): [number, number][] {
@@ -114,12 +117,17 @@ function anchorAtFurniture(lines: Line[], bound: number, fs: number, fe: number,
   const after = nextContent(lines, fe, hi);
   const run = after === -1 ? null : textRun(lines, after, hi);
   if (run) {
-    // The repeat may run straight into the body, so try the longest headline first.
+    // The repeat may run straight into the body, so try the longest headline first. The two printings may be
+    // wrapped at different widths, so they are compared as joined text, not line by line.
+    const zone = headZoneStart(lines, bound, fs);
     for (let len = run[1] - run[0]; len >= 1; len--) {
       const wanted = joinText(lines, run[0], run[0] + len);
-      for (let p = fs - len; p >= bound; p--) {
-        if (allText(lines, p, p + len) && joinText(lines, p, p + len) === wanted) {
-          return { headStart: p, headEnd: p + len, furnitureStart: fs, furnitureEnd: fe, repeatStart: run[0], repeatEnd: run[0] + len };
+      for (let p = fs - 1; p >= zone; p--) {
+        for (let k = 1; k <= MAX_HEADLINE_LINES && p + k <= fs; k++) {
+          if (!allText(lines, p, p + k)) break;
+          if (joinText(lines, p, p + k) === wanted) {
+            return { headStart: p, headEnd: p + k, furnitureStart: fs, furnitureEnd: fe, repeatStart: run[0], repeatEnd: run[0] + len };
+          }
         }
       }
     }
@@ -135,22 +143,43 @@ function anchorAtFurniture(lines: Line[], bound: number, fs: number, fe: number,
 }
 
 /**
+ * How far above the furniture its headline can stand: not past an article-splitting blank gap, and not far. Without
+ * this, a duplicated story's body line matched the next story's first paragraph and was taken for its headline.
+ */
+function headZoneStart(lines: Line[], bound: number, fs: number): number {
+  let blanks = 0;
+  for (let i = fs - 1; i >= bound; i--) {
+    blanks = lines[i]!.kind === 'blank' ? blanks + 1 : 0;
+    if (blanks >= BLANK_GAP) return i + blanks;
+    if (fs - i >= HEAD_ZONE) return i;
+  }
+  return bound;
+}
+
+/**
  * Where the headline stands when it is not repeated. In a segment's first article everything before the
  * furniture is headline and caption. In a later one the previous body comes first, so the headline is the last
  * block, or the one before it when the last block is a credited caption.
  */
 function headlineBefore(lines: Line[], bound: number, fs: number, first: boolean): [number, number] | null {
-  const blocks = contentBlocks(lines, bound, fs);
+  const blocks = contentBlocks(lines, bound, fs).map((b) => withoutCaption(lines, b));
   if (blocks.length === 0) return null;
   if (first) {
-    const b = blocks[0]!;
+    const b = blocks.find((x) => x[1] > x[0]) ?? blocks[0]!;
     return [b[0], Math.min(b[1], b[0] + MAX_HEADLINE_LINES)];
   }
   const last = blocks.at(-1)!;
   const prev = blocks.at(-2);
-  const pick = prev && CREDIT_AT_END.test(lines[last[1] - 1]!.text) && prev[1] - prev[0] <= MAX_HEADLINE_LINES ? prev : last;
+  // A caption standing alone as the last block: the headline is the block above it.
+  const pick = last[1] === last[0] && prev && prev[1] - prev[0] <= MAX_HEADLINE_LINES ? prev : last;
+  if (pick[1] === pick[0]) return null;
   const start = pick[1] - pick[0] <= MAX_HEADLINE_LINES ? pick[0] : pick[1] - 1;
   return [start, pick[1]];
+}
+
+/** A block's last line is a caption when it ends with a credit; it is never part of the headline. */
+function withoutCaption(lines: Line[], [a, b]: [number, number]): [number, number] {
+  return CREDIT_AT_END.test(lines[b - 1]!.text) ? [a, b - 1] : [a, b];
 }
 
 export const CREDIT_AT_END = /\(([^()]{1,80})\)\s*$/u;
@@ -262,6 +291,11 @@ export function joinText(lines: Line[], a: number, b: number): string {
 
 function hasContent(lines: Line[], a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (lines[i]!.kind !== 'blank' && lines[i]!.kind !== 'separator') return true;
+  return false;
+}
+
+function hasStory(lines: Line[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (lines[i]!.kind === 'text' || lines[i]!.kind === 'bullet') return true;
   return false;
 }
 
