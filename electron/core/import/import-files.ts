@@ -6,22 +6,9 @@ import { articleId, normalizeHeadline } from './article-id.js';
 import { collectFiles } from './collect-files.js';
 import { DEFAULT_MAX_BYTES, readSeedFile } from './read-seed-file.js';
 
-export interface FileReport {
-  path: string;
-  articles: number;
-  error: string | null;
-  warnings: string[];
-}
+import type { FileReport, ImportReport } from './report.js';
 
-export interface ImportReport {
-  imported: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  files: FileReport[];
-  /** Ids of the articles this import created or changed, for change events. */
-  changedIds: string[];
-}
+export type { FileReport, ImportReport } from './report.js';
 
 export interface ImportOptions {
   maxBytes?: number;
@@ -115,10 +102,11 @@ async function merge(desk: Desk, path: string, articles: ParsedArticle[], now: s
 
   for (const [k, parsed] of articles.entries()) {
     const source = { file, path, index: parsed.index, start: parsed.start, end: parsed.end, sha256: parsed.sha256 };
-    // A headline corrected at the source keeps its article (and the editors' work) by its place in the file.
+    // A headline corrected at the source keeps its article (and the editors' work) by its place in the file. Only
+    // in the same file, though: another file that merely shares the base name must not take its articles over.
     const existingId = desk.summary(ids[k]!)
       ? ids[k]!
-      : previous.find((p) => p.source.index === parsed.index && !newIds.has(p.id))?.id;
+      : previous.find((p) => p.source.path === path && p.source.index === parsed.index && !newIds.has(p.id))?.id;
     const existing = existingId ? await desk.get(existingId) : null;
 
     if (!existing) {

@@ -1,5 +1,5 @@
-import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, realpath, rename, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { type ArticleRecord, type ArticleSummary, summarize } from '../model.js';
@@ -9,7 +9,7 @@ import { DeskLock } from './desk-lock.js';
 import { fsyncDir } from './durable-write.js';
 import { JsonDocAdapter } from './json-doc-adapter.js';
 import {
-  BodyDocSchema, type ChunkRef, DEFAULT_CHUNK_SIZE, MetaDocSchema, type Root, RootHeaderSchema, RootSchema,
+  type BodyDoc, BodyDocSchema, type ChunkRef, DEFAULT_CHUNK_SIZE, type MetaDoc, MetaDocSchema, type Root, RootHeaderSchema, RootSchema,
   bodyPath, docsDir, emptyRoot, liveFiles, metaPath, rootBackupPath, rootPath,
 } from './layout.js';
 import { type Migration, MIGRATIONS, migrate } from './migrations.js';
@@ -46,6 +46,7 @@ export class Desk {
 
   private constructor(
     readonly dir: string,
+    private readonly key: string,
     private root: Root,
     private prevRoot: Root | null,
     private readonly lock: DeskLock,
@@ -53,22 +54,30 @@ export class Desk {
   ) {}
 
   static async open(dir: string, opts: OpenOptions = {}): Promise<Desk> {
-    if (openDirs.has(dir)) throw new DeskError('DESK_LOCKED', `desk is in use by process ${process.pid}`);
     await mkdir(docsDir(dir), { recursive: true }).catch((err: Error) => {
       throw new DeskError('IO_ERROR', `cannot create the desk folder ${dir}: ${err.message}`);
     });
-    const lock = await DeskLock.acquire(dir);
-    openDirs.add(dir);
+    // One desk, however it is spelt: the lock treats its own pid as stale, so only this set stops a second open.
+    const key = await realpath(dir).catch(() => resolve(dir));
+    if (openDirs.has(key)) throw new DeskError('DESK_LOCKED', `desk is in use by process ${process.pid}`);
+    openDirs.add(key);
+    let lock: DeskLock;
+    try {
+      lock = await DeskLock.acquire(dir);
+    } catch (err) {
+      openDirs.delete(key);
+      throw err;
+    }
     try {
       const notices: DeskNotice[] = [];
       const { root, prevRoot } = await loadRoots(dir, opts.migrations ?? MIGRATIONS, notices);
-      const desk = new Desk(dir, root, prevRoot, lock, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
+      const desk = new Desk(dir, key, root, prevRoot, lock, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
       desk.notices.push(...notices);
       await desk.loadIndex();
       await desk.collectGarbage();
       return desk;
     } catch (err) {
-      openDirs.delete(dir);
+      openDirs.delete(key);
       await lock.release();
       throw err;
     }
@@ -109,6 +118,15 @@ export class Desk {
     return out;
   }
 
+  /** Every record, a chunk at a time, without filling the body cache with the whole desk. */
+  async *records(): AsyncGenerator<ArticleRecord> {
+    for (const ref of [...this.root.chunks]) {
+      const cached = this.bodies.get(ref.id);
+      const articles = cached ?? (await readDoc(bodyPath(this.dir, ref), BodyDocSchema)).articles;
+      yield* articles;
+    }
+  }
+
   /** Hands out import-order numbers; gaps left by a failed commit are harmless. */
   reserveSeq(): number {
     return this.root.nextSeq++;
@@ -128,7 +146,7 @@ export class Desk {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
-    openDirs.delete(this.dir);
+    openDirs.delete(this.key);
     await this.lock.release();
   }
 
@@ -225,32 +243,45 @@ export class Desk {
    * A meta file is derived from its body, so a damaged one is rebuilt without loss. Only when the body is damaged
    * too does the chunk fall back to its previous revision, and the notice says so.
    */
-  private async loadMeta(ref: ChunkRef): Promise<{ meta: z.infer<typeof MetaDocSchema>; ref: ChunkRef }> {
+  private async loadMeta(ref: ChunkRef): Promise<{ meta: MetaDoc; ref: ChunkRef }> {
+    const current = await this.readOrRebuildMeta(ref);
+    if (current.ok) return { meta: current.meta, ref };
+    const prev = this.prevRoot?.chunks.find((c) => c.id === ref.id && c.rev !== ref.rev);
+    const previous = prev ? await this.readOrRebuildMeta(prev) : null;
+    if (!prev || !previous?.ok) {
+      throw new DeskError('DESK_CORRUPT', `${current.reason}; no earlier good copy of chunk ${ref.id} is left`);
+    }
+    this.notices.push({
+      code: 'recovered',
+      message: `${current.reason}; restored chunk ${ref.id} from its previous copy (r${prev.rev}); the last change to its ${previous.meta.entries.length} articles may be missing`,
+    });
+    return { meta: previous.meta, ref: prev };
+  }
+
+  /** The chunk's meta file, or one rebuilt from its body; damaged files are moved aside, never left to collection. */
+  private async readOrRebuildMeta(ref: ChunkRef): Promise<{ ok: true; meta: MetaDoc } | { ok: false; reason: string }> {
+    let metaErr: DeskError;
     try {
       const meta = await readDoc(metaPath(this.dir, ref), MetaDocSchema);
-      if (meta.chunk === ref.id && meta.rev === ref.rev) return { meta, ref };
+      if (meta.chunk === ref.id && meta.rev === ref.rev) return { ok: true, meta };
       throw new DeskError('DESK_CORRUPT', `${metaPath(this.dir, ref)} holds chunk ${meta.chunk} r${meta.rev}, not ${ref.id} r${ref.rev}`);
-    } catch (metaErr) {
-      if (!(metaErr instanceof DeskError) || metaErr.code !== 'DESK_CORRUPT') throw metaErr;
-      await moveAside(metaPath(this.dir, ref));
-      try {
-        const body = await readDoc(bodyPath(this.dir, ref), BodyDocSchema);
-        const meta = { chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a, currentContent(a))) };
-        await writeDoc(metaPath(this.dir, ref), MetaDocSchema, meta);
-        this.cacheBody(ref.id, body.articles);
-        this.notices.push({ code: 'recovered', message: `${metaErr.message}; rebuilt it from the article file, nothing lost` });
-        return { meta, ref };
-      } catch (bodyErr) {
-        const prev = this.prevRoot?.chunks.find((c) => c.id === ref.id && c.rev !== ref.rev);
-        if (!prev) throw new DeskError('DESK_CORRUPT', `${metaErr.message}, and no earlier copy of chunk ${ref.id} is left (${(bodyErr as Error).message})`);
-        const meta = await readDoc(metaPath(this.dir, prev), MetaDocSchema);
-        await readDoc(bodyPath(this.dir, prev), BodyDocSchema);
-        this.notices.push({
-          code: 'recovered',
-          message: `${metaErr.message}; restored chunk ${ref.id} from its previous copy (r${prev.rev}); the last change to its ${meta.entries.length} articles may be missing`,
-        });
-        return { meta, ref: prev };
-      }
+    } catch (err) {
+      if (!isCorrupt(err)) throw err;
+      metaErr = err;
+    }
+    await moveAside(metaPath(this.dir, ref));
+    try {
+      const body = await readBody(this.dir, ref);
+      const meta: MetaDoc = { chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a, currentContent(a))) };
+      await writeDoc(metaPath(this.dir, ref), MetaDocSchema, meta);
+      await fsyncDir(docsDir(this.dir));
+      this.cacheBody(ref.id, body.articles);
+      this.notices.push({ code: 'recovered', message: `${metaErr.message}; rebuilt it from the article file, nothing lost` });
+      return { ok: true, meta };
+    } catch (bodyErr) {
+      if (!isCorrupt(bodyErr)) throw bodyErr;
+      await moveAside(bodyPath(this.dir, ref));
+      return { ok: false, reason: `${metaErr.message}; ${bodyErr.message}` };
     }
   }
 
@@ -263,11 +294,11 @@ export class Desk {
     }
     const ref = this.root.chunks.find((c) => c.id === chunk);
     if (!ref) return [];
-    const body = await readDoc(bodyPath(this.dir, ref), BodyDocSchema);
-    if (body.chunk !== ref.id || body.rev !== ref.rev) {
-      throw new DeskError('DESK_CORRUPT', `${bodyPath(this.dir, ref)} holds chunk ${body.chunk} r${body.rev}, not ${ref.id} r${ref.rev}`);
-    }
-    this.cacheBody(chunk, body.articles);
+    const body = await readBody(this.dir, ref);
+    // A commit may have replaced this chunk while the file was read; caching the older copy then would hand it
+    // to the next commit, which would write the older articles back over the newer ones.
+    const now = this.root.chunks.find((c) => c.id === chunk);
+    if (now?.rev === ref.rev && !this.bodies.has(chunk)) this.cacheBody(chunk, body.articles);
     return body.articles;
   }
 
@@ -294,25 +325,38 @@ export class Desk {
 }
 
 async function loadRoots(dir: string, migrations: readonly Migration[], notices: DeskNotice[]): Promise<{ root: Root; prevRoot: Root | null }> {
-  const prevRoot = await readRoot(dir, rootBackupPath(dir), migrations, notices).catch(() => null);
-  let root: Root | null;
+  // Only the backup being restored is migrated: a migration may rewrite chunk files, so it never runs on a root
+  // that is merely kept as a fallback. A backup in an older format is simply no fallback.
+  const readBackup = (withMigrations: readonly Migration[]) => readRoot(dir, rootBackupPath(dir), withMigrations).catch(() => null);
+  let loaded: Awaited<ReturnType<typeof readRoot>>;
   try {
-    root = await readRoot(dir, rootPath(dir), migrations, notices);
+    loaded = await readRoot(dir, rootPath(dir), migrations);
   } catch (err) {
-    if (!(err instanceof DeskError) || err.code !== 'DESK_CORRUPT') throw err;
-    if (!prevRoot) throw new DeskError('DESK_CORRUPT', `${err.message}, and there is no good ${rootBackupPath(dir)} to recover from`);
+    if (!isCorrupt(err)) throw err;
+    const backup = await readBackup(migrations);
+    if (!backup) throw new DeskError('DESK_CORRUPT', `${err.message}, and there is no good ${rootBackupPath(dir)} to recover from`);
     await moveAside(rootPath(dir));
-    await writeRoot(dir, prevRoot, false);
-    notices.push({ code: 'recovered', message: `${err.message}; restored the desk from ${rootBackupPath(dir)} (generation ${prevRoot.generation}); the last change may be missing` });
-    return { root: prevRoot, prevRoot: null };
+    await writeRoot(dir, backup.root, false);
+    notices.push({ code: 'recovered', message: `${err.message}; restored the desk from ${rootBackupPath(dir)} (generation ${backup.root.generation}); the last change may be missing` });
+    noteMigrated(notices, rootBackupPath(dir), backup.applied);
+    return { root: backup.root, prevRoot: null };
   }
-  if (root) return { root, prevRoot };
+  if (loaded) {
+    if (loaded.applied.length === 0) return { root: loaded.root, prevRoot: (await readBackup([]))?.root ?? null };
+    // The migrated root is committed before anything reads chunks or collects garbage against it; the old-format
+    // root stays as the backup. Killed before this rename, the old root is still in force and the migration reruns.
+    await writeRoot(dir, loaded.root, true);
+    noteMigrated(notices, rootPath(dir), loaded.applied);
+    return { root: loaded.root, prevRoot: null };
+  }
   const existing = (await readdir(docsDir(dir))).filter((n) => n.endsWith('.json'));
   if (existing.length > 0) {
-    if (prevRoot) {
-      await writeRoot(dir, prevRoot, false);
+    const backup = await readBackup(migrations);
+    if (backup) {
+      await writeRoot(dir, backup.root, false);
       notices.push({ code: 'recovered', message: `${rootPath(dir)} was missing; restored it from ${rootBackupPath(dir)}` });
-      return { root: prevRoot, prevRoot: null };
+      noteMigrated(notices, rootBackupPath(dir), backup.applied);
+      return { root: backup.root, prevRoot: null };
     }
     throw new DeskError('DESK_CORRUPT', `${rootPath(dir)} is missing but ${docsDir(dir)} holds ${existing.length} files; not starting an empty desk over them`);
   }
@@ -322,7 +366,11 @@ async function loadRoots(dir: string, migrations: readonly Migration[], notices:
   return { root: fresh, prevRoot: null };
 }
 
-async function readRoot(dir: string, path: string, migrations: readonly Migration[], notices: DeskNotice[]): Promise<Root | null> {
+function noteMigrated(notices: DeskNotice[], path: string, applied: string[]): void {
+  if (applied.length > 0) notices.push({ code: 'migrated', message: `migrated ${path}: ${applied.join('; ')}` });
+}
+
+async function readRoot(dir: string, path: string, migrations: readonly Migration[]): Promise<{ root: Root; applied: string[] } | null> {
   const raw = await readDoc(path, RootHeaderSchema, true);
   if (raw === null) return null;
   const { root, applied } = await migrate(dir, raw, migrations);
@@ -331,8 +379,7 @@ async function readRoot(dir: string, path: string, migrations: readonly Migratio
     const issue = parsed.error.issues[0];
     throw new DeskError('DESK_CORRUPT', `${path} does not match the desk format at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
   }
-  if (applied.length > 0) notices.push({ code: 'migrated', message: `migrated ${path}: ${applied.join('; ')}` });
-  return parsed.data;
+  return { root: parsed.data, applied };
 }
 
 async function writeRoot(dir: string, root: Root, keepPrevious: boolean): Promise<void> {
@@ -352,6 +399,16 @@ async function writeDoc<S extends z.ZodType>(path: string, schema: S, data: z.in
   const db = new Low<z.infer<S>>(new JsonDocAdapter(path, schema, opts), data);
   await db.write();
 }
+
+async function readBody(dir: string, ref: ChunkRef): Promise<BodyDoc> {
+  const body = await readDoc(bodyPath(dir, ref), BodyDocSchema);
+  if (body.chunk !== ref.id || body.rev !== ref.rev) {
+    throw new DeskError('DESK_CORRUPT', `${bodyPath(dir, ref)} holds chunk ${body.chunk} r${body.rev}, not ${ref.id} r${ref.rev}`);
+  }
+  return body;
+}
+
+const isCorrupt = (err: unknown): err is DeskError => err instanceof DeskError && err.code === 'DESK_CORRUPT';
 
 /** A damaged file is renamed, never deleted: whatever is in it may still be worth something to someone. */
 async function moveAside(path: string): Promise<void> {

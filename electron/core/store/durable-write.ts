@@ -11,15 +11,16 @@ export async function writeFileDurable(path: string, data: string, opts: { syncD
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fh = await open(tmp, 'w');
   try {
-    await fh.writeFile(data, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  if (opts.keepPrevious) await keepHardLink(path, opts.keepPrevious);
-  try {
+    try {
+      await fh.writeFile(data, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (opts.keepPrevious) await keepHardLink(path, opts.keepPrevious);
     await rename(tmp, path);
   } catch (err) {
+    // Whatever failed (a full disk, a backup that cannot be linked, the rename), the half-made file goes.
     await unlink(tmp).catch(() => undefined);
     throw err;
   }

@@ -38,7 +38,7 @@ export type Root = z.infer<typeof RootSchema>;
 /** Enough of any root, old or new, to decide whether it needs migrating. */
 export const RootHeaderSchema = z.looseObject({
   format: z.literal('copydesk-desk'),
-  schemaVersion: z.number().int().positive(),
+  schemaVersion: z.number().int().nonnegative(),
 });
 
 export const MetaDocSchema = z.object({

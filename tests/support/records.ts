@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { ArticleContent, ArticleRecord } from '../../electron/core/model.js';
+
+/** A valid stored article without going through the parser, for store tests. */
+export function makeRecord(seq: number, overrides: Partial<ArticleRecord> & { headline?: string } = {}): ArticleRecord {
+  const { headline = `Headline number ${seq}`, ...rest } = overrides;
+  const original: ArticleContent = {
+    headline,
+    caption: null,
+    credit: null,
+    updated: { raw: 'Updated 13 August 2025', date: '2025-08-13', relative: false },
+    highlights: [`Highlight of ${seq}`],
+    byline: null,
+    dateline: 'LONDON',
+    datelineText: 'LONDON:',
+    paragraphs: [`First paragraph of article ${seq}.`, `Second paragraph of article ${seq}.`],
+  };
+  return {
+    id: `a${String(seq).padStart(4, '0')}`,
+    seq,
+    original,
+    priorOriginals: [],
+    status: 'new',
+    tags: [],
+    source: { file: 'store-test.txt', path: '/nowhere/store-test.txt', index: seq, start: 0, end: 10, sha256: createHash('sha256').update(`article ${seq}`).digest('hex') },
+    warnings: [],
+    importedAt: '2026-01-01T00:00:00.000Z',
+    modifiedAt: '2026-01-01T00:00:00.000Z',
+    ...rest,
+  };
+}
+
+/** The same record with its first paragraph rewritten, as a changed source would give. */
+export function withParagraph(rec: ArticleRecord, text: string): ArticleRecord {
+  return { ...rec, original: { ...rec.original, paragraphs: [text, ...rec.original.paragraphs.slice(1)] } };
+}
