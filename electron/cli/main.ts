@@ -2,6 +2,7 @@ import { DeskError } from '../core/result.js';
 import { UsageError } from './args.js';
 import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
+import { serveCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
 import { type Io, processIo } from './io.js';
 
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   import: importCommand,
   list: listCommand,
   show: showCommand,
+  serve: serveCommand,
 };
 
 export const usage = `Usage: copydesk <command> [options]
@@ -17,6 +19,7 @@ Commands:
   import <path…>  import seed files and folders into the desk
   list            list the desk's articles
   show <id>       show one article
+  serve           serve the desk to a browser on this machine
 
 Every command takes --db DIR (default: $COPYDESK_DB, else the app's data folder), --json and --help.`;
 

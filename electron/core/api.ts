@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ImportReport } from './import/import-files.js';
-import type { ArticleContent, ArticleSummary, ParseWarning, Source, Status } from './model.js';
+import type { ImportReport } from './import/report.js';
+import type { ArticleContent, FieldSpan, ParseWarning, Source, Status } from './model.js';
+import { type ArticlePage, ListQuerySchema } from './query/list-query.js';
 import type { Result } from './result.js';
 
 /**
@@ -20,35 +21,52 @@ export interface ArticleView extends ArticleContent {
   warnings: ParseWarning[];
   /** The content exactly as parsed from the seed file, before any correction. */
   original: ArticleContent;
+  /** The article's text as it stands in the seed file, and where each parsed field sits in it. */
+  sourceText: string;
+  spans: FieldSpan[];
   importedAt: string;
   modifiedAt: string;
 }
 
-export interface ArticlePage {
-  total: number;
-  items: ArticleSummary[];
-}
+export type { ArticlePage, Facets, ListItem, ListQuery } from './query/list-query.js';
 
 export type ImportResult = Omit<ImportReport, 'changedIds'>;
 
 export const api = {
   importPaths: method(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) })).returns<ImportResult>(),
-  listArticles: method(
+  /** Browser mode's import: the page can send a file's bytes but never learn its path. */
+  importUploads: method(
     z.strictObject({
-      offset: z.number().int().nonnegative().optional(),
-      limit: z.number().int().positive().max(100_000).optional(),
+      files: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'a file name, without folders'),
+            base64: z.string().max(72 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 text'),
+          }),
+        )
+        .min(1)
+        .max(100),
     }),
-  ).returns<ArticlePage>(),
+  ).returns<ImportResult>(),
+  listArticles: method(ListQuerySchema).returns<ArticlePage>(),
   getArticle: method(z.strictObject({ id: z.string().min(1).max(128) })).returns<ArticleView>(),
 } as const;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
-export const METHOD_NAMES = Object.keys(api) as MethodName[];
+export { METHOD_NAMES } from './api-methods.js';
+
+// Compile-time proof that api-methods.ts lists exactly the contract's methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _methodsMatch: Same<MethodName, import('./api-methods.js').MethodName> = true;
+void _methodsMatch;
 export type InputOf<M extends MethodName> = z.input<Api[M]['input']>;
 export type OutputOf<M extends MethodName> = Api[M]['output'];
 
 /** What every transport's client looks like: one async function per method, never throwing. */
 export type ApiClient = { [M in MethodName]: (input: InputOf<M>) => Promise<Result<OutputOf<M>>> };
 
-export type DeskEvent = { type: 'articles-changed'; ids: string[] };
+export type DeskEvent =
+  | { type: 'articles-changed'; ids: string[] }
+  /** An import the renderer did not start (the File menu, a file opened from the OS) has finished. */
+  | { type: 'import-finished'; result: Result<ImportResult> };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES } from './statuses.js';
 
 /** The content fields an editor can see and (in a later issue) correct. The original parse is one of these. */
 export const UpdatedSchema = z.object({
@@ -53,9 +54,8 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-export const STATUSES = ['new', 'in-review', 'checked', 'approved', 'flagged', 'spiked'] as const;
+export { STATUSES, type Status } from './statuses.js';
 export const StatusSchema = z.enum(STATUSES);
-export type Status = z.infer<typeof StatusSchema>;
 
 /**
  * The full stored article. `original` is never edited by an editor; only a changed source file replaces it, and
@@ -69,6 +69,10 @@ export const ArticleRecordSchema = z.object({
   status: StatusSchema,
   tags: z.array(z.string()),
   source: SourceSchema,
+  /** The article exactly as it stands in the seed file, kept so the source survives the file. */
+  sourceText: z.string(),
+  /** Where each parsed field stands in `sourceText`. */
+  spans: z.array(FieldSpanSchema),
   warnings: z.array(WarningSchema),
   importedAt: z.string(),
   modifiedAt: z.string(),

@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { type ApiClient, type ArticleView, type DeskEvent, type InputOf, type MethodName, type OutputOf, api } from './api.js';
-import { type ImportOptions, importFiles } from './import/import-files.js';
+import { type ApiClient, type ArticleView, type DeskEvent, type ImportResult, type InputOf, type MethodName, type OutputOf, api } from './api.js';
+import type { ImportReport } from './import/report.js';
+import { type ImportOptions, importFiles, importUploads } from './import/import-files.js';
 import { DeskError, type Result, fail, ok, toApiError } from './result.js';
 import { currentContent } from './revisions.js';
+import { runListQuery } from './query/list-query.js';
+import { SearchIndex } from './search/search-index.js';
 import type { Desk } from './store/desk-store.js';
 
 type Handlers = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>> };
@@ -14,20 +17,21 @@ type Handlers = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>>
 export class DeskService {
   private readonly events = new EventEmitter();
   private readonly handlers: Handlers;
+  private index: Promise<SearchIndex> | null = null;
 
   constructor(
     readonly desk: Desk,
     private readonly importOptions: ImportOptions = {},
   ) {
     this.handlers = {
-      importPaths: async ({ paths }) => {
-        const { changedIds, ...report } = await importFiles(this.desk, paths, this.importOptions);
-        if (changedIds.length > 0) this.emit({ type: 'articles-changed', ids: changedIds });
-        return report;
+      importPaths: async ({ paths }) => this.landed(await importFiles(this.desk, paths, this.importOptions)),
+      importUploads: async ({ files }) => {
+        const decoded = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
+        return this.landed(await importUploads(this.desk, decoded, this.importOptions));
       },
-      listArticles: async ({ offset = 0, limit }) => {
-        const all = this.desk.list();
-        return { total: all.length, items: all.slice(offset, limit === undefined ? undefined : offset + limit) };
+      listArticles: async (query) => {
+        const index = query.query?.trim() ? await this.searchIndex() : null;
+        return runListQuery(this.desk.list(), query, (q) => index?.search(q) ?? []);
       },
       getArticle: async ({ id }) => {
         const record = await this.desk.get(id);
@@ -40,12 +44,34 @@ export class DeskService {
           source: record.source,
           warnings: record.warnings,
           original: record.original,
+          sourceText: record.sourceText,
+          spans: record.spans,
           importedAt: record.importedAt,
           modifiedAt: record.modifiedAt,
         };
         return view;
       },
     };
+  }
+
+  /** Built on the first search, not at open, so opening a large desk stays fast. */
+  private async searchIndex(): Promise<SearchIndex> {
+    this.index ??= (async () => {
+      const index = new SearchIndex();
+      for await (const record of this.desk.records()) index.upsert(record.id, currentContent(record));
+      return index;
+    })();
+    return this.index;
+  }
+
+  /** After an import: bring the search index up to date, then tell every window what changed. */
+  private async landed({ changedIds, ...report }: ImportReport): Promise<ImportResult> {
+    if (this.index && changedIds.length > 0) {
+      const index = await this.index;
+      for (const [id, record] of await this.desk.getMany(changedIds)) index.upsert(id, currentContent(record));
+    }
+    if (changedIds.length > 0) this.emit({ type: 'articles-changed', ids: changedIds });
+    return report;
   }
 
   async call<M extends MethodName>(method: M, input: unknown): Promise<Result<OutputOf<M>>> {

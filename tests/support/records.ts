@@ -23,6 +23,8 @@ export function makeRecord(seq: number, overrides: Partial<ArticleRecord> & { he
     status: 'new',
     tags: [],
     source: { file: 'store-test.txt', path: '/nowhere/store-test.txt', index: seq, start: 0, end: 10, sha256: createHash('sha256').update(`article ${seq}`).digest('hex') },
+    sourceText: `Headline number ${seq}`,
+    spans: [{ field: 'headline', index: null, start: 0, end: `Headline number ${seq}`.length }],
     warnings: [],
     importedAt: '2026-01-01T00:00:00.000Z',
     modifiedAt: '2026-01-01T00:00:00.000Z',

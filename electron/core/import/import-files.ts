@@ -4,7 +4,7 @@ import { parseSeedText, type ParsedArticle } from '../parse/seed-text.js';
 import type { Desk } from '../store/desk-store.js';
 import { articleId, normalizeHeadline } from './article-id.js';
 import { collectFiles } from './collect-files.js';
-import { DEFAULT_MAX_BYTES, readSeedFile } from './read-seed-file.js';
+import { DEFAULT_MAX_BYTES, type ReadResult, decodeSeed, readSeedFile } from './read-seed-file.js';
 
 import type { FileReport, ImportReport } from './report.js';
 
@@ -32,6 +32,26 @@ interface Staged {
  */
 export async function importFiles(desk: Desk, inputs: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const sources = (await collectFiles(inputs)).map((c): SeedSource => ({
+    path: c.path,
+    read: async () => (c.error ? { ok: false, error: c.error } : readSeedFile(c.path, maxBytes)),
+  }));
+  return importSources(desk, sources, opts);
+}
+
+/** A seed file to import: where it came from, and how to get its text (from disk, or from an upload). */
+export interface SeedSource {
+  path: string;
+  read(): Promise<ReadResult>;
+}
+
+/** Uploaded files keep only their name as a path: a browser never tells the page where a file lives. */
+export async function importUploads(desk: Desk, files: readonly { name: string; bytes: Uint8Array }[], opts: ImportOptions = {}): Promise<ImportReport> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  return importSources(desk, files.map((f) => ({ path: f.name, read: async () => decodeSeed(f.name, f.bytes, maxBytes) })), opts);
+}
+
+export async function importSources(desk: Desk, sources: readonly SeedSource[], opts: ImportOptions = {}): Promise<ImportReport> {
   const now = opts.now ?? (() => new Date().toISOString());
   const batchChars = opts.batchChars ?? 8 * 1024 * 1024;
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, failed: 0, files: [], changedIds: [] };
@@ -57,14 +77,10 @@ export async function importFiles(desk: Desk, inputs: readonly string[], opts: I
     batchSize = 0;
   };
 
-  for (const candidate of await collectFiles(inputs)) {
-    const fileReport: FileReport = { path: candidate.path, articles: 0, error: candidate.error, warnings: [] };
+  for (const candidate of sources) {
+    const fileReport: FileReport = { path: candidate.path, articles: 0, error: null, warnings: [] };
     report.files.push(fileReport);
-    if (candidate.error) {
-      report.failed++;
-      continue;
-    }
-    const read = await readSeedFile(candidate.path, maxBytes);
+    const read = await candidate.read();
     if (!read.ok) {
       fileReport.error = read.error;
       report.failed++;
@@ -129,6 +145,8 @@ async function merge(desk: Desk, path: string, articles: ParsedArticle[], now: s
         ? [...existing.priorOriginals, { replacedAt: now, source: existing.source, content: existing.original }]
         : existing.priorOriginals,
       source,
+      sourceText: parsed.text,
+      spans: parsed.spans,
       warnings: parsed.warnings,
       modifiedAt: contentChanged ? now : existing.modifiedAt,
     });
@@ -146,6 +164,8 @@ function newRecord(seq: number, id: string, parsed: ParsedArticle, source: Artic
     status: 'new',
     tags: [],
     source,
+    sourceText: parsed.text,
+    spans: parsed.spans,
     warnings: parsed.warnings satisfies ParseWarning[],
     importedAt: now,
     modifiedAt: now,

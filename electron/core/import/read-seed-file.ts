@@ -18,14 +18,21 @@ export async function readSeedFile(path: string, maxBytes: number): Promise<Read
     if (size > maxBytes) {
       return { ok: false, error: `cannot import ${path}: file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit` };
     }
-    const bytes = await fh.readFile();
-    const decoded = decodeSeedBytes(bytes);
-    return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, error: `cannot import ${path}: ${decoded.reason}` };
+    return decodeSeed(path, await fh.readFile(), maxBytes);
   } catch (err) {
     return { ok: false, error: `cannot import ${path}: ${(err as Error).message}` };
   } finally {
     await fh.close();
   }
+}
+
+/** Bytes that arrived some other way (an upload in browser mode) get the same limit and the same checks. */
+export function decodeSeed(name: string, bytes: Uint8Array, maxBytes: number): ReadResult {
+  if (bytes.length > maxBytes) {
+    return { ok: false, error: `cannot import ${name}: file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit` };
+  }
+  const decoded = decodeSeedBytes(bytes);
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, error: `cannot import ${name}: ${decoded.reason}` };
 }
 
 function formatBytes(n: number): string {

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { type ArticleSummary, STATUSES, StatusSchema, type Status } from '../model.js';
+
+export const ListQuerySchema = z.strictObject({
+  offset: z.number().int().nonnegative().optional(),
+  limit: z.number().int().positive().max(100_000).optional(),
+  sort: z.enum(['import', 'date', 'headline']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  query: z.string().max(500).optional(),
+  statuses: z.array(StatusSchema).max(STATUSES.length).optional(),
+  tag: z.string().max(64).optional(),
+  file: z.string().max(1024).optional(),
+  hasWarnings: z.boolean().optional(),
+});
+export type ListQuery = z.infer<typeof ListQuerySchema>;
+
+export interface ListItem extends ArticleSummary {
+  /** Search terms that matched this article (empty without a query). */
+  matches: string[];
+}
+
+export interface Facets {
+  statuses: Record<Status, number>;
+  tags: { name: string; count: number }[];
+  files: { name: string; count: number }[];
+  withWarnings: number;
+}
+
+export interface ArticlePage {
+  total: number;
+  items: ListItem[];
+  /** Counts over the whole desk, for the filter bar; spiked articles are counted but hidden by default. */
+  facets: Facets;
+  /** All the terms the query matched anywhere, for highlighting. */
+  terms: string[];
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Filters, searches, sorts and pages the desk's summaries. Spiked (rejected) copy is hidden unless the filter
+ * asks for it by status. A query ranks by relevance unless another sort is chosen.
+ */
+export function runListQuery(
+  all: readonly ArticleSummary[],
+  q: ListQuery,
+  search: (query: string) => { id: string; terms: string[] }[],
+): ArticlePage {
+  const facets = countFacets(all);
+  let rows: ListItem[];
+  let terms: string[] = [];
+  if (q.query && q.query.trim() !== '') {
+    const hits = search(q.query);
+    const byId = new Map(all.map((a) => [a.id, a]));
+    rows = hits.flatMap((h) => {
+      const a = byId.get(h.id);
+      return a ? [{ ...a, matches: h.terms }] : [];
+    });
+    terms = [...new Set(hits.flatMap((h) => h.terms))];
+  } else {
+    rows = all.map((a) => ({ ...a, matches: [] }));
+  }
+
+  const statuses = q.statuses && q.statuses.length > 0 ? new Set(q.statuses) : null;
+  const tag = q.tag?.trim().toLowerCase();
+  rows = rows.filter(
+    (a) =>
+      (statuses ? statuses.has(a.status) : a.status !== 'spiked') &&
+      (!tag || a.tags.some((t) => t.trim().toLowerCase() === tag)) &&
+      (!q.file || a.source.file === q.file) &&
+      (q.hasWarnings === undefined || (a.warningCount > 0) === q.hasWarnings),
+  );
+
+  const sort = q.sort ?? (q.query ? null : 'import');
+  if (sort) {
+    const dir = q.order === 'desc' ? -1 : 1;
+    rows.sort((x, y) => compare(sort, dir, x, y));
+  }
+  const offset = q.offset ?? 0;
+  return {
+    total: rows.length,
+    items: rows.slice(offset, q.limit === undefined ? undefined : offset + q.limit),
+    facets,
+    terms,
+  };
+}
+
+function compare(sort: 'import' | 'date' | 'headline', dir: number, x: ArticleSummary, y: ArticleSummary): number {
+  if (sort === 'headline') return dir * collator.compare(x.headline, y.headline) || x.seq - y.seq;
+  if (sort === 'date') {
+    // Undated (relative or missing) copy sorts after dated copy in either direction, in import order.
+    const dx = x.updated?.date ?? null;
+    const dy = y.updated?.date ?? null;
+    if (dx === dy) return x.seq - y.seq;
+    if (dx === null) return 1;
+    if (dy === null) return -1;
+    return dir * (dx < dy ? -1 : 1);
+  }
+  return dir * (x.seq - y.seq);
+}
+
+function countFacets(all: readonly ArticleSummary[]): Facets {
+  const statuses = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const tags = new Map<string, { name: string; count: number }>();
+  const files = new Map<string, number>();
+  let withWarnings = 0;
+  for (const a of all) {
+    statuses[a.status]++;
+    for (const t of a.tags) {
+      const key = t.trim().toLowerCase();
+      const entry = tags.get(key);
+      if (entry) entry.count++;
+      else tags.set(key, { name: t, count: 1 });
+    }
+    files.set(a.source.file, (files.get(a.source.file) ?? 0) + 1);
+    if (a.warningCount > 0) withWarnings++;
+  }
+  return {
+    statuses,
+    tags: [...tags.values()].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name)),
+    files: [...files].map(([name, count]) => ({ name, count })).sort((a, b) => collator.compare(a.name, b.name)),
+    withWarnings,
+  };
+}
