@@ -1,0 +1,57 @@
+import type { ApiClient, DeskEvent } from '../../electron/core/api';
+import { METHOD_NAMES } from '../../electron/core/api-methods';
+import type { Result } from '../../electron/core/result';
+import type { DeskApi } from './desk-api';
+
+const EVENT_TYPES: DeskEvent['type'][] = ['articles-changed', 'import-finished'];
+
+/** Browser mode: every contract method is a POST to the loopback server carrying the per-run token. */
+export function httpApi(token: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): DeskApi {
+  const call = async (method: string, input: unknown): Promise<Result<unknown>> => {
+    let res: Response;
+    try {
+      res = await fetchImpl(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'IO_ERROR', message: 'The desk server is not answering. Is `copydesk serve` still running?' } };
+    }
+    const body: unknown = await res.json().catch(() => null);
+    if (body && typeof body === 'object' && 'ok' in body) return body as Result<unknown>;
+    return { ok: false, error: { code: 'INTERNAL', message: `The desk server answered ${res.status} without a result.` } };
+  };
+  const client = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as ApiClient;
+
+  return {
+    transport: 'http',
+    client,
+    onEvent(listener) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      const handler = (e: MessageEvent<string>): void => {
+        try {
+          listener(JSON.parse(e.data) as DeskEvent);
+        } catch {
+          // A malformed frame is dropped; the next change event refreshes everything anyway.
+        }
+      };
+      for (const t of EVENT_TYPES) source.addEventListener(t, handler);
+      return () => source.close();
+    },
+  };
+}
+
+/**
+ * The token arrives in the URL fragment (never sent to a server or a referrer). It is kept for this tab only
+ * and removed from the address bar, so it does not end up in screenshots, history or a pasted link.
+ */
+export function takeToken(location: Location, storage: Storage, history: History): string | null {
+  const m = /(?:^|[#&])token=([A-Za-z0-9_-]{16,256})/.exec(location.hash);
+  if (m) {
+    storage.setItem('copydesk.token', m[1]!);
+    history.replaceState(null, '', location.pathname + location.search);
+    return m[1]!;
+  }
+  return storage.getItem('copydesk.token');
+}
