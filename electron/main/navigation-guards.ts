@@ -26,7 +26,8 @@ function guardContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     // A link with target=_blank is how an article's source link is followed: in the editor's own browser.
     const href = externalHref(url);
-    if (href) void shell.openExternal(href).catch(() => undefined);
+    // Reviewed for electronegativity: externalHref admits only parsed http(s) URLs (external-url.ts, unit-tested).
+    if (href) void shell.openExternal(href).catch(() => undefined); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return { action: 'deny' };
   });
   lockDownSession(contents.session);
@@ -39,6 +40,18 @@ function lockDownSession(ses: Session): void {
   if (lockedSessions.has(ses)) return;
   lockedSessions.add(ses);
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // The app:// handler and index.html set the same policy; this also covers any response neither of them made.
+  // The literal must stay equal to CSP in electron/server/http-server.ts (a unit test checks).
+  ses.webRequest.onHeadersReceived((details, callback) =>
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ],
+      },
+    }),
+  );
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
 }

@@ -46,7 +46,10 @@ export async function createWindow(opts: WindowOptions): Promise<BrowserWindow> 
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
-      preload: opts.preloadPath,
+      // Middle-click would otherwise open links through a path the window-open handler never sees.
+      disableBlinkFeatures: 'Auxclick',
+      // Reviewed for electronegativity: the preload exposes only the contract's named methods (electron/preload).
+      preload: opts.preloadPath, // eng-disable PRELOAD_JS_CHECK
     },
   });
   windows.add(win);
