@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ImportReport } from './import/report.js';
-import type { ArticleContent, FieldSpan, ParseWarning, Source, Status } from './model.js';
+import type { ArticleContent, ArticleRecord, FieldSpan, ParseWarning, Revision, Settings, Source } from './model.js';
+import { StatusSchema } from './model.js';
+import type { Status } from './statuses.js';
 import { type ArticlePage, ListQuerySchema } from './query/list-query.js';
 import type { Result } from './result.js';
 
@@ -17,6 +19,17 @@ export interface ArticleView extends ArticleContent {
   id: string;
   status: Status;
   tags: string[];
+  correctionNotice: string | null;
+  /** The internal editor's note. */
+  notes: string | null;
+  /** Every revision, oldest first, and what undo/redo would act on next. */
+  revisions: Revision[];
+  undoable: string[];
+  redoable: string[];
+  /** Corrections the source changed under, awaiting an editor. */
+  needsReview: string[];
+  /** Earlier originals replaced by re-imports, oldest first, for the upstream diff. */
+  priorOriginals: ArticleRecord['priorOriginals'];
   source: Source;
   warnings: ParseWarning[];
   /** The content exactly as parsed from the seed file, before any correction. */
@@ -31,6 +44,18 @@ export interface ArticleView extends ArticleContent {
 export type { ArticlePage, Facets, ListItem, ListQuery } from './query/list-query.js';
 
 export type ImportResult = Omit<ImportReport, 'changedIds'>;
+
+const Id = z.string().min(1).max(128);
+const Ids = z.array(Id).min(1).max(100_000);
+const Tags = z.array(z.string().max(1000)).min(1).max(100);
+const Note = z.string().max(5000).nullable().optional();
+
+/** What a bulk change did: how many articles changed, and the batch to undo them together. */
+export interface BulkResult {
+  changed: number;
+  unchanged: number;
+  batch: string | null;
+}
 
 export const api = {
   importPaths: method(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) })).returns<ImportResult>(),
@@ -49,7 +74,28 @@ export const api = {
     }),
   ).returns<ImportResult>(),
   listArticles: method(ListQuerySchema).returns<ArticlePage>(),
-  getArticle: method(z.strictObject({ id: z.string().min(1).max(128) })).returns<ArticleView>(),
+  getArticle: method(z.strictObject({ id: Id })).returns<ArticleView>(),
+
+  // Editorial workflow: every change below is a revision, durable before the call answers.
+  setStatus: method(z.strictObject({ ids: Ids, status: StatusSchema, note: Note })).returns<BulkResult>(),
+  addTags: method(z.strictObject({ ids: Ids, tags: Tags })).returns<BulkResult>(),
+  removeTags: method(z.strictObject({ ids: Ids, tags: Tags })).returns<BulkResult>(),
+  renameTag: method(z.strictObject({ from: z.string().min(1).max(200), to: z.string().min(1).max(200) })).returns<BulkResult>(),
+  undoBatch: method(z.strictObject({ batch: z.string().min(1).max(64) })).returns<BulkResult>(),
+  correctField: method(
+    z.strictObject({ id: Id, field: z.string().min(1).max(40), text: z.string().max(100_000).nullable(), reason: Note }),
+  ).returns<ArticleView>(),
+  insertParagraph: method(z.strictObject({ id: Id, position: z.number().int().min(1).max(100_000), text: z.string().min(1).max(100_000), reason: Note })).returns<ArticleView>(),
+  removeParagraph: method(z.strictObject({ id: Id, index: z.number().int().min(1).max(100_000), reason: Note })).returns<ArticleView>(),
+  revertField: method(z.strictObject({ id: Id, field: z.string().min(1).max(40) })).returns<ArticleView>(),
+  revertArticle: method(z.strictObject({ id: Id })).returns<ArticleView>(),
+  undo: method(z.strictObject({ id: Id })).returns<ArticleView>(),
+  redo: method(z.strictObject({ id: Id })).returns<ArticleView>(),
+  acknowledgeRevision: method(z.strictObject({ id: Id, revision: z.string().min(1).max(32) })).returns<ArticleView>(),
+  getSettings: method(z.strictObject({})).returns<Settings>(),
+  updateSettings: method(
+    z.strictObject({ editorName: z.string().trim().min(1).max(100).optional(), organizationName: z.string().trim().max(200).optional() }),
+  ).returns<Settings>(),
 } as const;
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fold, hasCorrections } from './revisions.js';
 import { STATUSES } from './statuses.js';
 
 /** The content fields an editor can see and (in a later issue) correct. The original parse is one of these. */
@@ -58,6 +59,26 @@ export { STATUSES, type Status } from './statuses.js';
 export const StatusSchema = z.enum(STATUSES);
 
 /**
+ * One change to an article. `before` and `after` are the field's whole value (text, a list, an object), so
+ * applying is setting and undoing is setting `before` back. `op` says whether it is an editor's edit, an undo
+ * or redo of `target`, or the acknowledgement of a conflicted edit after re-import.
+ */
+export const RevisionSchema = z.object({
+  id: z.string(),
+  op: z.enum(['edit', 'undo', 'redo', 'ack']),
+  target: z.string().nullable(),
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+  editor: z.string(),
+  at: z.string(),
+  /** Revisions made together across articles (a bulk tag, a tag rename) share a batch, to be undone together. */
+  batch: z.string().nullable(),
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+
+/**
  * The full stored article. `original` is never edited by an editor; only a changed source file replaces it, and
  * then the text it replaced is kept in `priorOriginals` so nothing is lost.
  */
@@ -66,8 +87,8 @@ export const ArticleRecordSchema = z.object({
   seq: z.number().int().nonnegative(),
   original: ArticleContentSchema,
   priorOriginals: z.array(z.object({ replacedAt: z.string(), source: SourceSchema, content: ArticleContentSchema })),
-  status: StatusSchema,
-  tags: z.array(z.string()),
+  /** Every editorial change, oldest first; status, tags and the current text are derived from them. */
+  revisions: z.array(RevisionSchema),
   source: SourceSchema,
   /** The article exactly as it stands in the seed file, kept so the source survives the file. */
   sourceText: z.string(),
@@ -90,19 +111,34 @@ export const ArticleSummarySchema = z.object({
   tags: z.array(z.string()),
   source: SourceSchema,
   warningCount: z.number().int().nonnegative(),
+  /** Corrections held back because the source changed under them. */
+  needsReview: z.number().int().nonnegative(),
+  corrected: z.boolean(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
-export function summarize(a: ArticleRecord, current: ArticleContent): ArticleSummary {
+export function summarize(a: ArticleRecord): ArticleSummary {
+  const { state, needsReview } = fold(a.original, a.revisions);
   return {
     id: a.id,
     seq: a.seq,
-    headline: current.headline,
-    dateline: current.dateline,
-    updated: current.updated,
-    status: a.status,
-    tags: a.tags,
+    headline: state.content.headline,
+    dateline: state.content.dateline,
+    updated: state.content.updated,
+    status: state.status,
+    tags: state.tags,
     source: a.source,
     warningCount: a.warnings.length,
+    needsReview: needsReview.length,
+    corrected: hasCorrections(a),
   };
 }
+
+/** Per-desk settings, kept beside the desk so they travel with it. */
+export const SettingsSchema = z.object({
+  /** Signs every revision. Defaults to the OS user name. */
+  editorName: z.string().min(1).max(100),
+  /** The publisher named as author of exported fact-checks. */
+  organizationName: z.string().max(200),
+});
+export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { type ApiClient, type ArticleView, type DeskEvent, type ImportResult, type InputOf, type MethodName, type OutputOf, api } from './api.js';
+import { type ApiClient, type DeskEvent, type ImportResult, type InputOf, type MethodName, type OutputOf, api } from './api.js';
+import { toArticleView } from './article-view.js';
+import { EditorialHandlers } from './editorial/handlers.js';
 import type { ImportReport } from './import/report.js';
 import { type ImportOptions, importFiles, importUploads } from './import/import-files.js';
 import { DeskError, type Result, fail, ok, toApiError } from './result.js';
@@ -23,6 +25,7 @@ export class DeskService {
     readonly desk: Desk,
     private readonly importOptions: ImportOptions = {},
   ) {
+    const editorial = new EditorialHandlers(desk, (ids) => this.articlesChanged(ids));
     this.handlers = {
       importPaths: async ({ paths }) => this.landed(await importFiles(this.desk, paths, this.importOptions)),
       importUploads: async ({ files }) => {
@@ -36,21 +39,23 @@ export class DeskService {
       getArticle: async ({ id }) => {
         const record = await this.desk.get(id);
         if (!record) throw new DeskError('NOT_FOUND', `no article with id ${id}`);
-        const view: ArticleView = {
-          ...currentContent(record),
-          id: record.id,
-          status: record.status,
-          tags: record.tags,
-          source: record.source,
-          warnings: record.warnings,
-          original: record.original,
-          sourceText: record.sourceText,
-          spans: record.spans,
-          importedAt: record.importedAt,
-          modifiedAt: record.modifiedAt,
-        };
-        return view;
+        return toArticleView(record);
       },
+      setStatus: editorial.setStatus,
+      addTags: editorial.addTags,
+      removeTags: editorial.removeTags,
+      renameTag: editorial.renameTag,
+      undoBatch: editorial.undoBatch,
+      correctField: editorial.correctField,
+      insertParagraph: editorial.insertParagraph,
+      removeParagraph: editorial.removeParagraph,
+      revertField: editorial.revertField,
+      revertArticle: editorial.revertArticle,
+      undo: editorial.undo,
+      redo: editorial.redo,
+      acknowledgeRevision: editorial.acknowledgeRevision,
+      getSettings: () => editorial.getSettings(),
+      updateSettings: editorial.updateSettings,
     };
   }
 
@@ -64,14 +69,19 @@ export class DeskService {
     return this.index;
   }
 
-  /** After an import: bring the search index up to date, then tell every window what changed. */
   private async landed({ changedIds, ...report }: ImportReport): Promise<ImportResult> {
-    if (this.index && changedIds.length > 0) {
-      const index = await this.index;
-      for (const [id, record] of await this.desk.getMany(changedIds)) index.upsert(id, currentContent(record));
-    }
-    if (changedIds.length > 0) this.emit({ type: 'articles-changed', ids: changedIds });
+    await this.articlesChanged(changedIds);
     return report;
+  }
+
+  /** After any change: bring the search index up to date, then tell every window what changed. */
+  private async articlesChanged(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    if (this.index) {
+      const index = await this.index;
+      for (const [id, record] of await this.desk.getMany(ids)) index.upsert(id, currentContent(record));
+    }
+    this.emit({ type: 'articles-changed', ids: [...ids] });
   }
 
   async call<M extends MethodName>(method: M, input: unknown): Promise<Result<OutputOf<M>>> {

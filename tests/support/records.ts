@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArticleContent, ArticleRecord } from '../../electron/core/model.js';
+import type { ArticleContent, ArticleRecord, Revision } from '../../electron/core/model.js';
 
 /** A valid stored article without going through the parser, for store tests. */
 export function makeRecord(seq: number, overrides: Partial<ArticleRecord> & { headline?: string } = {}): ArticleRecord {
@@ -20,8 +20,7 @@ export function makeRecord(seq: number, overrides: Partial<ArticleRecord> & { he
     seq,
     original,
     priorOriginals: [],
-    status: 'new',
-    tags: [],
+    revisions: [],
     source: { file: 'store-test.txt', path: '/nowhere/store-test.txt', index: seq, start: 0, end: 10, sha256: createHash('sha256').update(`article ${seq}`).digest('hex') },
     sourceText: `Headline number ${seq}`,
     spans: [{ field: 'headline', index: null, start: 0, end: `Headline number ${seq}`.length }],
@@ -35,4 +34,9 @@ export function makeRecord(seq: number, overrides: Partial<ArticleRecord> & { he
 /** The same record with its first paragraph rewritten, as a changed source would give. */
 export function withParagraph(rec: ArticleRecord, text: string): ArticleRecord {
   return { ...rec, original: { ...rec.original, paragraphs: [text, ...rec.original.paragraphs.slice(1)] } };
+}
+
+/** An editor's edit of one field, as the service would record it. */
+export function edit(id: string, field: string, before: unknown, after: unknown, extra: Partial<Revision> = {}): Revision {
+  return { id, op: 'edit', target: null, field, before, after, reason: null, editor: 'Ana', at: '2026-01-02T00:00:00.000Z', batch: null, ...extra };
 }

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { flagChangedUnderCorrections } from '../editorial/operations.js';
 import type { ArticleRecord, ParseWarning } from '../model.js';
 import { parseSeedText, type ParsedArticle } from '../parse/seed-text.js';
 import type { Desk } from '../store/desk-store.js';
@@ -138,7 +139,7 @@ async function merge(desk: Desk, path: string, articles: ParsedArticle[], now: s
       fileReport.warnings.push(`${parsed.content.headline}: replaces the text imported from ${existing.source.path}; the earlier text is kept in the article's history`);
     }
     const contentChanged = existing.source.sha256 !== parsed.sha256;
-    staged.records.push({
+    const updated: ArticleRecord = {
       ...existing,
       original: parsed.content,
       priorOriginals: contentChanged
@@ -149,7 +150,9 @@ async function merge(desk: Desk, path: string, articles: ParsedArticle[], now: s
       spans: parsed.spans,
       warnings: parsed.warnings,
       modifiedAt: contentChanged ? now : existing.modifiedAt,
-    });
+    };
+    // Corrections are kept over the new original; any the change made inapplicable is held for review.
+    staged.records.push(flagChangedUnderCorrections(updated, existing.original, { editor: 'Copydesk (re-import)', now }));
     staged.outcomes.push(contentChanged ? 'updated' : 'unchanged');
   }
   return staged;
@@ -161,8 +164,7 @@ function newRecord(seq: number, id: string, parsed: ParsedArticle, source: Artic
     seq,
     original: parsed.content,
     priorOriginals: [],
-    status: 'new',
-    tags: [],
+    revisions: [],
     source,
     sourceText: parsed.text,
     spans: parsed.spans,

@@ -4,7 +4,6 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { type ArticleRecord, type ArticleSummary, summarize } from '../model.js';
 import { DeskError } from '../result.js';
-import { currentContent } from '../revisions.js';
 import { DeskLock } from './desk-lock.js';
 import { fsyncDir } from './durable-write.js';
 import { JsonDocAdapter } from './json-doc-adapter.js';
@@ -185,7 +184,7 @@ export class Desk {
     const jobs = [...changed].map(([id, articles]) => async () => {
       const ref: ChunkRef = { id, rev: (refs.get(id)?.rev ?? 0) + 1, count: articles.length };
       await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles });
-      await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: articles.map((a) => summarize(a, currentContent(a))) });
+      await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: articles.map((a) => summarize(a)) });
       written.push(ref);
     });
     await runLimited(jobs, WRITE_CONCURRENCY);
@@ -208,7 +207,7 @@ export class Desk {
     this.root = next;
     for (const [id, articles] of changed) {
       this.cacheBody(id, articles);
-      for (const a of articles) this.remember(summarize(a, currentContent(a)), id);
+      for (const a of articles) this.remember(summarize(a), id);
     }
     this.ordered = null;
     await this.unlinkUnreferenced(liveFiles(this.dir, dropped));
@@ -272,7 +271,7 @@ export class Desk {
     await moveAside(metaPath(this.dir, ref));
     try {
       const body = await readBody(this.dir, ref);
-      const meta: MetaDoc = { chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a, currentContent(a))) };
+      const meta: MetaDoc = { chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a)) };
       await writeDoc(metaPath(this.dir, ref), MetaDocSchema, meta);
       await fsyncDir(docsDir(this.dir));
       this.cacheBody(ref.id, body.articles);

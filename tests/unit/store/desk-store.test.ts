@@ -6,7 +6,7 @@ import type { ArticleRecord } from '../../../electron/core/model.js';
 import { DeskError } from '../../../electron/core/result.js';
 import { Desk } from '../../../electron/core/store/desk-store.js';
 import { BodyDocSchema, MetaDocSchema, RootSchema, bodyPath, docsDir, rootBackupPath, rootPath } from '../../../electron/core/store/layout.js';
-import { makeRecord, withParagraph } from '../../support/records.js';
+import { makeRecord, withParagraph, edit } from '../../support/records.js';
 import { openDesks } from '../../support/open-desks.js';
 
 const { tmp, open, close, cleanup } = openDesks('copydesk-store-');
@@ -84,7 +84,7 @@ describe('commit and reopen', () => {
     const desk = await open(dir);
     const [a, b] = await records(desk, 2);
     await desk.commit([a!, b!]);
-    const edited = { ...withParagraph(a!, 'A corrected first paragraph.'), status: 'approved' as const, tags: ['economy'] };
+    const edited = { ...withParagraph(a!, 'A corrected first paragraph.'), revisions: [edit('r1', 'status', 'new', 'approved'), edit('r2', 'tags', [], ['economy'])] };
     await desk.commit([edited]);
     expect(desk.size).toBe(2);
     expect(desk.summary(a!.id)).toMatchObject({ status: 'approved', tags: ['economy'] });
@@ -312,9 +312,10 @@ describe('a failed commit', () => {
     const seen = await Promise.all(recs.map((r) => desk.get(r.id)));
     expect(seen.filter((r, i) => r?.original.paragraphs[0] !== `Edit of ${recs[i]!.id}.`).map((r) => r?.id)).toEqual([]);
     // A commit built on a stale cached chunk would write the old text back.
-    await desk.commit(edits.map((e) => ({ ...e, tags: ['after'] })));
+    const tagged = [edit('r1', 'tags', [], ['after'])];
+    await desk.commit(edits.map((e) => ({ ...e, revisions: tagged })));
     await close(desk);
     desk = await open(dir, { chunkSize: 1 });
-    for (const e of edits) expect(await desk.get(e.id)).toEqual({ ...e, tags: ['after'] });
+    for (const e of edits) expect(await desk.get(e.id)).toEqual({ ...e, revisions: tagged });
   });
 });

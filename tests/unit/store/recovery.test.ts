@@ -236,7 +236,7 @@ describe('schema versions', () => {
         const articles = root.articles as ArticleRecord[];
         await writeFileDurable(bodyPath(d, { id: 0, rev: 1 }), JSON.stringify({ chunk: 0, rev: 1, articles }));
         const { summarize } = await import('../../../electron/core/model.js');
-        await writeFileDurable(metaPath(d, { id: 0, rev: 1 }), JSON.stringify({ chunk: 0, rev: 1, entries: articles.map((a) => summarize(a, a.original)) }));
+        await writeFileDurable(metaPath(d, { id: 0, rev: 1 }), JSON.stringify({ chunk: 0, rev: 1, entries: articles.map((a) => summarize(a)) }));
         return { format: 'copydesk-desk', createdAt: root.created, generation: 0, nextSeq: articles.length, nextChunk: 1, chunks: [{ id: 0, rev: 1, count: articles.length }] };
       },
     };

@@ -11,6 +11,7 @@ import { Desk } from '../../../electron/core/store/desk-store.js';
 import { RootSchema, docsDir, rootPath } from '../../../electron/core/store/layout.js';
 import { type GeneratedArticle, generateArticle, makeRng, renderSeedFile } from '../../support/seed-corpus.js';
 import { openDesks } from '../../support/open-desks.js';
+import { edit } from '../../support/records.js';
 
 const desks = openDesks('copydesk-reimport-');
 const tmp = desks.tmp;
@@ -82,7 +83,8 @@ describe('importing a changed file', () => {
     await importFiles(desk, [file], { now: NOW });
     const target = desk.list()[1]!;
     const before = (await desk.get(target.id))!;
-    await desk.commit([{ ...before, status: 'approved', tags: ['economy', 'checked-by-ana'] }]);
+    const work = [edit('r1', 'status', 'new', 'approved'), edit('r2', 'tags', [], ['economy', 'checked-by-ana'])];
+    await desk.commit([{ ...before, revisions: work }]);
 
     const changed = arts.map((a, i) => (i === 1 ? { ...a, paragraphs: [a.paragraphs[0]!, 'A paragraph rewritten at the source.', ...a.paragraphs.slice(2)] } : a));
     await writeSeed(file, changed);
@@ -101,7 +103,7 @@ describe('importing a changed file', () => {
     const parsed = parseSeedText(renderSeedFile(changed)).articles[1]!;
     expect(after.original).toEqual(parsed.content);
     expect(after.original.paragraphs[1]).toBe('A paragraph rewritten at the source.');
-    expect(after).toMatchObject({ id: target.id, seq: before.seq, status: 'approved', tags: ['economy', 'checked-by-ana'], importedAt: NOW(), modifiedAt: LATER() });
+    expect(after).toMatchObject({ id: target.id, seq: before.seq, revisions: work, importedAt: NOW(), modifiedAt: LATER() });
     expect(after.source.sha256).toBe(parsed.sha256);
     expect(after.priorOriginals).toEqual([{ replacedAt: LATER(), source: before.source, content: before.original }]);
     expect(desk.size).toBe(3);
@@ -123,7 +125,7 @@ describe('importing a changed file', () => {
     await importFiles(desk, [file], { now: NOW });
     const ids = desk.list().map((s) => s.id);
     const old = (await desk.get(ids[2]!))!;
-    await desk.commit([{ ...old, tags: ['keep-me'] }]);
+    await desk.commit([{ ...old, revisions: [edit('r1', 'tags', [], ['keep-me'])] }]);
 
     const fixed = arts.map((a, i) => (i === 2 ? { ...a, headline: `${a.headline} corrected` } : a));
     await writeSeed(file, fixed);
@@ -132,7 +134,7 @@ describe('importing a changed file', () => {
     expect(desk.list().map((s) => s.id)).toEqual(ids);
     const after = (await desk.get(ids[2]!))!;
     expect(after.original.headline).toBe(fixed[2]!.headline);
-    expect(after.tags).toEqual(['keep-me']);
+    expect(desk.summary(ids[2]!)!.tags).toEqual(['keep-me']);
     expect(after.priorOriginals.map((p) => p.content.headline)).toEqual([arts[2]!.headline]);
     expect(await importFiles(desk, [file], { now: LATER })).toMatchObject({ imported: 0, updated: 0, unchanged: 3 });
   });

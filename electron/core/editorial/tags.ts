@@ -1,0 +1,41 @@
+import { DeskError } from '../result.js';
+
+export const MAX_TAG_LENGTH = 64;
+
+/** Tags match case-insensitively and ignoring surrounding space, but keep the spelling first typed. */
+export const tagKey = (tag: string): string => tag.normalize('NFC').trim().toLowerCase();
+
+export function cleanTag(raw: string): string {
+  const tag = raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
+  if (tag === '') throw new DeskError('INVALID_INPUT', 'a tag cannot be empty');
+  if ([...tag].length > MAX_TAG_LENGTH) throw new DeskError('INVALID_INPUT', `tag "${tag.slice(0, 20)}…" is longer than ${MAX_TAG_LENGTH} characters`);
+  return tag;
+}
+
+export function addTags(current: readonly string[], add: readonly string[]): string[] {
+  const out = [...current];
+  const keys = new Set(out.map(tagKey));
+  for (const t of add) {
+    if (!keys.has(tagKey(t))) {
+      keys.add(tagKey(t));
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+export function removeTags(current: readonly string[], remove: readonly string[]): string[] {
+  const keys = new Set(remove.map(tagKey));
+  return current.filter((t) => !keys.has(tagKey(t)));
+}
+
+/** Renaming onto a tag the article already has merges the two. */
+export function renameTag(current: readonly string[], from: string, to: string): string[] {
+  if (!current.some((t) => tagKey(t) === tagKey(from))) return [...current];
+  const out: string[] = [];
+  for (const t of current) {
+    const next = tagKey(t) === tagKey(from) ? to : t;
+    if (!out.some((o) => tagKey(o) === tagKey(next))) out.push(next);
+  }
+  return out;
+}
