@@ -7,7 +7,7 @@ import { fold } from '../revisions.js';
 import type { Desk } from '../store/desk-store.js';
 import { type Settings, loadSettings, saveSettings } from '../store/settings.js';
 import * as ops from './operations.js';
-import { addTags, cleanTag, removeTags, renameTag, tagKey } from './tags.js';
+import { addTags, cleanTag, deskSpelling, removeTags, renameTag, tagKey } from './tags.js';
 
 /**
  * The editorial methods of the contract. Each loads the articles, applies one operation, and commits the
@@ -58,7 +58,8 @@ export class EditorialHandlers {
   setStatus = ({ ids, status, note }: InputOf<'setStatus'>) => this.many(ids, (r, a) => ops.setStatus(r, status, note ?? null, a));
 
   addTags = ({ ids, tags }: InputOf<'addTags'>) => {
-    const clean = tags.map(cleanTag);
+    const onDesk = this.desk.list().flatMap((s) => s.tags);
+    const clean = tags.map((t) => deskSpelling(cleanTag(t), onDesk));
     return this.many(ids, (r, a) => ops.setTags(r, (t) => addTags(t, clean), a));
   };
 
@@ -69,7 +70,8 @@ export class EditorialHandlers {
 
   /** Renames (or merges) a tag across the desk in one batch, undoable as one step with undoBatch. */
   renameTag = ({ from, to }: InputOf<'renameTag'>) => {
-    const [f, t] = [cleanTag(from), cleanTag(to)];
+    const f = cleanTag(from);
+    const t = deskSpelling(cleanTag(to), this.desk.list().flatMap((s) => s.tags.filter((x) => tagKey(x) !== tagKey(f))));
     const ids = this.desk.list().filter((s) => s.tags.some((x) => tagKey(x) === tagKey(f))).map((s) => s.id);
     if (ids.length === 0) throw new DeskError('NOT_FOUND', `no article is tagged "${f}"`);
     return this.many(ids, (r, a) => ops.setTags(r, (tags) => renameTag(tags, f, t), a), true);

@@ -29,13 +29,20 @@ export function removeTags(current: readonly string[], remove: readonly string[]
   return current.filter((t) => !keys.has(tagKey(t)));
 }
 
-/** Renaming onto a tag the article already has merges the two. */
+/** Renaming onto a tag the article already has merges the two, keeping the spelling already there. */
 export function renameTag(current: readonly string[], from: string, to: string): string[] {
   if (!current.some((t) => tagKey(t) === tagKey(from))) return [...current];
+  const target = current.find((t) => tagKey(t) === tagKey(to)) ?? to;
   const out: string[] = [];
   for (const t of current) {
-    const next = tagKey(t) === tagKey(from) ? to : t;
+    const next = tagKey(t) === tagKey(from) ? target : t;
     if (!out.some((o) => tagKey(o) === tagKey(next))) out.push(next);
   }
   return out;
+}
+
+/** A tag new to an article takes the spelling the desk already uses for it, if any. */
+export function deskSpelling(tag: string, deskTags: Iterable<string>): string {
+  for (const t of deskTags) if (tagKey(t) === tagKey(tag)) return t;
+  return tag;
 }
