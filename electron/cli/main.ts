@@ -1,27 +1,49 @@
 import { DeskError } from '../core/result.js';
 import { UsageError } from './args.js';
+import { correctCommand } from './commands/correct.js';
+import { historyCommand } from './commands/history.js';
 import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
+import { redoCommand } from './commands/redo.js';
 import { serveCommand } from './commands/serve.js';
+import { settingsCommand } from './commands/settings.js';
 import { showCommand } from './commands/show.js';
+import { statusCommand } from './commands/status.js';
+import { tagCommand } from './commands/tag.js';
+import { undoCommand } from './commands/undo.js';
 import { type Io, processIo } from './io.js';
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   import: importCommand,
   list: listCommand,
   show: showCommand,
+  status: statusCommand,
+  tag: tagCommand,
+  correct: correctCommand,
+  undo: undoCommand,
+  redo: redoCommand,
+  history: historyCommand,
+  settings: settingsCommand,
   serve: serveCommand,
 };
 
 export const usage = `Usage: copydesk <command> [options]
 
 Commands:
-  import <path…>  import seed files and folders into the desk
-  list            list the desk's articles
-  show <id>       show one article
-  serve           serve the desk to a browser on this machine
+  import <path…>                        import seed files and folders into the desk
+  list                                  list the desk's articles
+  show <id>                             show one article
+  status <id> <status> [--note TEXT]    set the review status (new, in-review, checked, approved, flagged, spiked)
+  tag <id> <tag…> [--remove]            add tags, or remove them
+  correct <id> --field F --text TEXT    correct a field (headline, caption, …, paragraph:N) [--reason TEXT]
+  undo <id>                             step back an article's latest change
+  redo <id>                             re-apply the change undone last
+  history <id>                          list an article's changes, oldest first
+  settings [--editor NAME]              show or change the desk's settings (the editor name signs changes)
+  serve                                 serve the desk to a browser on this machine
 
-Every command takes --db DIR (default: $COPYDESK_DB, else the app's data folder), --json and --help.`;
+<id> may be any unique prefix of an article id. Every command takes --db DIR (default: $COPYDESK_DB, else the
+app's data folder) and --help; all but serve take --json.`;
 
 /** Runs one command and returns its exit status. Expected failures print one line; only bugs print a stack. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,6 +1,6 @@
 import type { ArticleView } from '../../core/api.js';
-import { DeskError } from '../../core/result.js';
 import { DB_OPTION, UsageError, parse } from '../args.js';
+import { call, resolveArticleId } from '../desk-calls.js';
 import { type Io, printJson } from '../io.js';
 import { withDesk } from '../with-desk.js';
 
@@ -10,7 +10,8 @@ Shows one article: its current text, where it came from, and any parse warnings.
 <id> may be shortened to any unique prefix.
 
   --db DIR  the desk folder (default: $COPYDESK_DB, else the app's data folder)
-  --json    print one JSON object with the current fields, datelineText, original, source and warnings`;
+  --json    print one JSON object with the current fields, datelineText, status, tags, correctionNotice,
+            notes, original, source and warnings`;
 
 export async function showCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, DB_OPTION);
@@ -20,24 +21,14 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('show takes exactly one article id');
   const wanted = positionals[0]!;
-  const article = await withDesk(io, values.db, { quiet: true }, async (service) => {
-    const id = service.desk.summary(wanted) ? wanted : uniquePrefix(service.desk.list().map((a) => a.id), wanted);
-    const r = await service.call('getArticle', { id });
-    if (!r.ok) throw new DeskError(r.error.code, r.error.message);
-    return r.value;
-  });
-  if (values.json) printJson(io, toJson(article));
+  const article = await withDesk(io, values.db, { quiet: true }, (service) => call(service, 'getArticle', { id: resolveArticleId(service, wanted) }));
+  if (values.json) printJson(io, articleJson(article));
   else printArticle(io, article);
   return 0;
 }
 
-function uniquePrefix(ids: string[], prefix: string): string {
-  const hits = ids.filter((id) => id.startsWith(prefix));
-  if (hits.length > 1) throw new DeskError('NOT_FOUND', `id prefix ${prefix} matches ${hits.length} articles; give more of it`);
-  return hits[0] ?? prefix;
-}
-
-function toJson(a: ArticleView) {
+/** The article as `show --json` prints it; the editorial commands' --json output embeds the same object. */
+export function articleJson(a: ArticleView) {
   return {
     id: a.id,
     headline: a.headline,
@@ -51,6 +42,8 @@ function toJson(a: ArticleView) {
     paragraphs: a.paragraphs,
     status: a.status,
     tags: a.tags,
+    correctionNotice: a.correctionNotice,
+    notes: a.notes,
     source: a.source,
     warnings: a.warnings,
     original: a.original,
@@ -68,7 +61,12 @@ function printArticle(io: Io, a: ArticleView): void {
   for (const h of a.highlights) io.out(`  • ${h}`);
   io.out('');
   a.paragraphs.forEach((p, i) => io.out(i === 0 && a.datelineText ? `${a.datelineText} ${p}` : p));
+  if (a.correctionNotice) {
+    io.out('');
+    io.out(`Correction: ${a.correctionNotice}`);
+  }
   io.out('');
+  if (a.notes) io.out(`Note (internal): ${a.notes}`);
   io.out(`id ${a.id} · ${a.status}${a.tags.length ? ` · tags: ${a.tags.join(', ')}` : ''}`);
   io.out(`from ${a.source.path} (article ${a.source.index + 1}, chars ${a.source.start}–${a.source.end})`);
   for (const w of a.warnings) io.out(`warning: ${w.message}`);

@@ -5,7 +5,7 @@ import type { ArticleRecord } from '../model.js';
 import { DeskError } from '../result.js';
 import { fold } from '../revisions.js';
 import type { Desk } from '../store/desk-store.js';
-import { type Settings, loadSettings, saveSettings } from '../store/settings.js';
+import { type Settings, loadSettings, updateSettings } from '../store/settings.js';
 import * as ops from './operations.js';
 import { addTags, cleanTag, deskSpelling, removeTags, renameTag, tagKey } from './tags.js';
 
@@ -101,8 +101,8 @@ export class EditorialHandlers {
   getSettings = (): Promise<Settings> => (this.settings ??= loadSettings(this.desk.dir));
 
   updateSettings = async (patch: InputOf<'updateSettings'>): Promise<Settings> => {
-    const next = { ...(await this.getSettings()), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-    await saveSettings(this.desk.dir, next);
+    const chosen = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = await updateSettings(this.desk.dir, chosen);
     this.settings = Promise.resolve(next);
     return next;
   };

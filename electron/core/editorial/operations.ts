@@ -35,7 +35,7 @@ export function correctField(record: ArticleRecord, field: string, text: string 
   const f = parseField(field);
   const { state } = fold(record.original, record.revisions);
   if (!f || (f.kind === 'other' && !(CORRECTABLE as readonly string[]).includes(f.name)) || field === 'datelineText') {
-    throw new DeskError('INVALID_INPUT', `cannot correct field "${field}": use headline, caption, credit, byline, dateline, updated, highlight:N or paragraph:N`);
+    throw new DeskError('INVALID_INPUT', `cannot correct field "${field}": use headline, caption, credit, byline, dateline, updated, highlight:N, paragraph:N, correctionNotice or notes`);
   }
   if (f.kind === 'item') {
     const list = state.content[f.list];

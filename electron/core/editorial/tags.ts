@@ -8,7 +8,8 @@ export const tagKey = (tag: string): string => tag.normalize('NFC').trim().toLow
 export function cleanTag(raw: string): string {
   const tag = raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
   if (tag === '') throw new DeskError('INVALID_INPUT', 'a tag cannot be empty');
-  if ([...tag].length > MAX_TAG_LENGTH) throw new DeskError('INVALID_INPUT', `tag "${tag.slice(0, 20)}…" is longer than ${MAX_TAG_LENGTH} characters`);
+  const chars = [...tag];
+  if (chars.length > MAX_TAG_LENGTH) throw new DeskError('INVALID_INPUT', `tag "${chars.slice(0, 20).join('')}…" is longer than ${MAX_TAG_LENGTH} characters`);
   return tag;
 }
 

@@ -16,13 +16,28 @@ export function defaultSettings(): Settings {
   return { editorName: process.env.COPYDESK_EDITOR || user, organizationName: '' };
 }
 
-export async function loadSettings(dir: string): Promise<Settings> {
-  const db = new Low<Settings | null>(new JsonDocAdapter(join(dir, 'settings.json'), SettingsSchema) as never, null);
+/**
+ * Only what an editor chose is stored; defaults fill the rest at read time, so changing the organisation does
+ * not freeze today's OS user (or COPYDESK_EDITOR) in as the editor's name.
+ */
+const StoredSettingsSchema = SettingsSchema.partial();
+type StoredSettings = Partial<Settings>;
+
+const settingsPath = (dir: string): string => join(dir, 'settings.json');
+
+async function readStored(dir: string): Promise<StoredSettings> {
+  const db = new Low<StoredSettings | null>(new JsonDocAdapter(settingsPath(dir), StoredSettingsSchema) as never, null);
   await db.read();
-  return db.data ?? defaultSettings();
+  return db.data ?? {};
 }
 
-export async function saveSettings(dir: string, settings: Settings): Promise<void> {
-  const db = new Low<Settings>(new JsonDocAdapter(join(dir, 'settings.json'), SettingsSchema, { syncDir: true }), settings);
+export async function loadSettings(dir: string): Promise<Settings> {
+  return { ...defaultSettings(), ...(await readStored(dir)) };
+}
+
+export async function updateSettings(dir: string, patch: StoredSettings): Promise<Settings> {
+  const stored = { ...(await readStored(dir)), ...patch };
+  const db = new Low<StoredSettings>(new JsonDocAdapter(settingsPath(dir), StoredSettingsSchema, { syncDir: true }), stored);
   await db.write();
+  return { ...defaultSettings(), ...stored };
 }

@@ -115,3 +115,12 @@ describe('the editorial service', () => {
     expect(done.needsReview).toEqual([]);
   });
 });
+
+describe('settings', () => {
+  it('store only what was chosen, so the default editor still follows the environment', async () => {
+    process.env.COPYDESK_EDITOR = 'Env One';
+    value(await service.call('updateSettings', { organizationName: 'Desk Weekly' }));
+    process.env.COPYDESK_EDITOR = 'Env Two';
+    expect(value(await new DeskService(service.desk).call('getSettings', {}))).toEqual({ editorName: 'Env Two', organizationName: 'Desk Weekly' });
+  });
+});

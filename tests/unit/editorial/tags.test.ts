@@ -22,3 +22,9 @@ describe('tags', () => {
     expect(renameTag(['asia'], 'dprk', 'north-korea')).toEqual(['asia']);
   });
 });
+
+describe('tag error messages', () => {
+  it('never cut a character in half', () => {
+    expect(() => cleanTag('a' + '😀'.repeat(64))).toThrow(`tag "a${'😀'.repeat(19)}…" is longer than 64 characters`);
+  });
+});
