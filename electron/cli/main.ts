@@ -6,6 +6,8 @@ import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
 import { redoCommand } from './commands/redo.js';
 import { serveCommand } from './commands/serve.js';
+import { claimCommand } from './commands/claim.js';
+import { claimsCommand } from './commands/claims.js';
 import { settingsCommand } from './commands/settings.js';
 import { showCommand } from './commands/show.js';
 import { statusCommand } from './commands/status.js';
@@ -25,6 +27,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   history: historyCommand,
   settings: settingsCommand,
   serve: serveCommand,
+  claims: claimsCommand,
+  claim: claimCommand,
 };
 
 export const usage = `Usage: copydesk <command> [options]
@@ -40,6 +44,8 @@ Commands:
   redo <id>                             re-apply the change undone last
   history <id>                          list an article's changes, oldest first
   settings [--editor NAME]              show or change the desk's settings (the editor name signs changes)
+  claims <id>                           claims, quotes, entities and resolved dates of an article
+  claim <id> --text T --verdict V       record a verdict on exact words [--note TEXT] [--source URL]…
   serve                                 serve the desk to a browser on this machine
 
 <id> may be any unique prefix of an article id. Every command takes --db DIR (default: $COPYDESK_DB, else the

@@ -6,6 +6,7 @@ export const METHOD_NAMES = [
   'importPaths', 'importUploads', 'listArticles', 'getArticle',
   'setStatus', 'addTags', 'removeTags', 'renameTag', 'undoBatch',
   'correctField', 'insertParagraph', 'removeParagraph', 'revertField', 'revertArticle', 'undo', 'redo', 'acknowledgeRevision',
+  'getFactcheck', 'upsertClaim',
   'getSettings', 'updateSettings',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

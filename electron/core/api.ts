@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ImportReport } from './import/report.js';
 import type { ArticleContent, ArticleRecord, FieldSpan, ParseWarning, Revision, Settings, Source } from './model.js';
-import { StatusSchema } from './model.js';
+import { StatusSchema, VERDICTS } from './model.js';
+import type { FactcheckView } from './factcheck/types.js';
 import type { Status } from './statuses.js';
 import { type ArticlePage, ListQuerySchema } from './query/list-query.js';
 import type { Result } from './result.js';
@@ -92,6 +93,16 @@ export const api = {
   undo: method(z.strictObject({ id: Id })).returns<ArticleView>(),
   redo: method(z.strictObject({ id: Id })).returns<ArticleView>(),
   acknowledgeRevision: method(z.strictObject({ id: Id, revision: z.string().min(1).max(32) })).returns<ArticleView>(),
+  getFactcheck: method(z.strictObject({ id: Id })).returns<FactcheckView>(),
+  upsertClaim: method(
+    z.strictObject({
+      id: Id,
+      text: z.string().min(1).max(5000),
+      verdict: z.enum(VERDICTS),
+      note: Note,
+      sources: z.array(z.string().min(1).max(2000)).max(50).optional(),
+    }),
+  ).returns<FactcheckView>(),
   getSettings: method(z.strictObject({})).returns<Settings>(),
   updateSettings: method(
     z.strictObject({ editorName: z.string().trim().min(1).max(100).optional(), organizationName: z.string().trim().max(200).optional() }),

@@ -78,6 +78,25 @@ export const RevisionSchema = z.object({
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 
+export const VERDICTS = ['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unproven'] as const;
+
+/** A W3C Web Annotation style anchor: the quote, its context, and its offsets in the article text. */
+export const AnchorSchema = z.object({ exact: z.string(), prefix: z.string(), suffix: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+
+/** A claim a checker has ruled on (or is working on). Evidence URLs are kept as text and never fetched. */
+export const StoredClaimSchema = z.object({
+  id: z.string(),
+  /** The claim as stated; its anchor holds the exact words in the article. */
+  text: z.string(),
+  anchor: AnchorSchema,
+  verdict: z.string().min(1).max(40),
+  notes: z.array(z.string()),
+  sources: z.array(z.string()),
+  checker: z.string(),
+  at: z.string(),
+});
+export type StoredClaim = z.infer<typeof StoredClaimSchema>;
+
 /**
  * The full stored article. `original` is never edited by an editor; only a changed source file replaces it, and
  * then the text it replaced is kept in `priorOriginals` so nothing is lost.
@@ -89,6 +108,8 @@ export const ArticleRecordSchema = z.object({
   priorOriginals: z.array(z.object({ replacedAt: z.string(), source: SourceSchema, content: ArticleContentSchema })),
   /** Every editorial change, oldest first; status, tags and the current text are derived from them. */
   revisions: z.array(RevisionSchema),
+  /** Claims with verdicts; desks written before fact-checking existed have none. */
+  claims: z.array(StoredClaimSchema).default([]),
   source: SourceSchema,
   /** The article exactly as it stands in the seed file, kept so the source survives the file. */
   sourceText: z.string(),

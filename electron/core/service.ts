@@ -54,6 +54,8 @@ export class DeskService {
       undo: editorial.undo,
       redo: editorial.redo,
       acknowledgeRevision: editorial.acknowledgeRevision,
+      getFactcheck: editorial.getFactcheck,
+      upsertClaim: editorial.upsertClaim,
       getSettings: () => editorial.getSettings(),
       updateSettings: editorial.updateSettings,
     };

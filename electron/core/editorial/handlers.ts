@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ArticleView, BulkResult, InputOf } from '../api.js';
 import { toArticleView } from '../article-view.js';
 import type { ArticleRecord } from '../model.js';
+import { factcheckView, upsertClaim } from '../factcheck/claim-store.js';
 import { DeskError } from '../result.js';
 import { fold } from '../revisions.js';
 import type { Desk } from '../store/desk-store.js';
@@ -97,6 +98,22 @@ export class EditorialHandlers {
   undo = ({ id }: InputOf<'undo'>) => this.one(id, (r, a) => ops.undo(r, a));
   redo = ({ id }: InputOf<'redo'>) => this.one(id, (r, a) => ops.redo(r, a));
   acknowledgeRevision = ({ id, revision }: InputOf<'acknowledgeRevision'>) => this.one(id, (r, a) => ops.acknowledge(r, revision, a));
+
+  getFactcheck = async ({ id }: InputOf<'getFactcheck'>) => {
+    const record = await this.desk.get(id);
+    if (!record) throw new DeskError('NOT_FOUND', `no article with id ${id}`);
+    return factcheckView(record);
+  };
+
+  upsertClaim = async ({ id, text, verdict, note, sources }: InputOf<'upsertClaim'>) => {
+    const record = await this.desk.get(id);
+    if (!record) throw new DeskError('NOT_FOUND', `no article with id ${id}`);
+    const { editor, now } = await this.actor();
+    const next = upsertClaim(record, { text, verdict, note: note ?? null, sources: sources ?? [] }, { checker: editor, now });
+    await this.desk.commit([next]);
+    await this.changed([id]);
+    return factcheckView(next);
+  };
 
   getSettings = (): Promise<Settings> => (this.settings ??= loadSettings(this.desk.dir));
 

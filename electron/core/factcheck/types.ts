@@ -128,3 +128,27 @@ export interface Analysis {
   entities: Entity[];
   dates: DateMention[];
 }
+
+/** A claim as the desk shows it: proposed by the analysis, ruled on by a checker, or both. */
+export interface ClaimView {
+  id: string;
+  text: string;
+  score: number;
+  reasons: string[];
+  verdict: string;
+  notes: string[];
+  sources: string[];
+  anchor: Anchor;
+  /** The words are gone from the article; the claim keeps its last quote and is never dropped. */
+  orphaned: boolean;
+  fuzzy: boolean;
+  checker: string | null;
+  at: string | null;
+}
+
+export interface FactcheckView {
+  claims: ClaimView[];
+  quotes: { text: string; speaker: string | null; anchor: Anchor }[];
+  entities: { name: string; type: 'person' | 'organization' | 'place'; count: number }[];
+  dates: { text: string; resolved: string | null; note?: string | undefined; anchor: Anchor }[];
+}

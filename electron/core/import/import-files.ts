@@ -165,6 +165,7 @@ function newRecord(seq: number, id: string, parsed: ParsedArticle, source: Artic
     original: parsed.content,
     priorOriginals: [],
     revisions: [],
+    claims: [],
     source,
     sourceText: parsed.text,
     spans: parsed.spans,
