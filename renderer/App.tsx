@@ -6,6 +6,8 @@ import { ArticleList } from './features/list/ArticleList';
 import { FilterBar } from './features/list/FilterBar';
 import { SearchBox } from './features/list/SearchBox';
 import { Reader } from './features/reader/Reader';
+import { BulkBar } from './features/selection/BulkBar';
+import { EditorButton } from './features/settings/SettingsDialog';
 import { useImport } from './state/import-store';
 import { useList } from './state/list-store';
 import { useReader } from './state/reader-store';
@@ -55,11 +57,13 @@ export function App() {
         <span className="brand">Copydesk</span>
         <SearchBox inputRef={search} />
         <ImportButtons />
+        <EditorButton />
       </header>
       <ImportStatus />
       <div className="panes">
         <nav className="list-pane" aria-label="Article list">
           <FilterBar />
+          <BulkBar />
           <ArticleList listRef={list} />
         </nav>
         <main className="reader-pane">
@@ -67,7 +71,7 @@ export function App() {
             <Reader readerRef={reader} />
           ) : (
             <StateMessage kind="empty" title="Choose an article">
-              Move with j and k (or the arrow keys), press Enter to open, Esc to come back, and / to search.
+              Move with j and k (or the arrow keys), press Enter to open, Esc to come back, and / to search. Space selects articles for a change to all of them at once.
             </StateMessage>
           )}
         </main>

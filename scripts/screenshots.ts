@@ -1,6 +1,7 @@
 /**
- * Screenshots of the desk as an editor sees it: the list with article 1 open in the reader and one paragraph
- * chosen, in light and dark, at 1280×800. Runs the real CLI and server in browser mode on a temporary desk.
+ * Screenshots of the desk as an editor sees it, at 1280×800: the list with article 1 open in the reader and one
+ * paragraph chosen, in light and dark; article 1 with a paragraph corrected and the diff view open; and both
+ * articles selected and tagged from the bulk bar. Runs the real CLI and server in browser mode on a temporary desk.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,6 +26,12 @@ const url = await new Promise<string>((resolve) => {
   });
 });
 
+async function shot(page: import('playwright-core').Page, name: string): Promise<void> {
+  const file = join(outDir, name);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${file}`);
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -36,12 +43,60 @@ try {
     await page.getByRole('listbox', { name: /^Articles/ }).getByRole('option').first().click();
     await page.locator('.body p').nth(1).click();
     await page.locator('.source mark').waitFor();
+    // Clicking may have nudged the reader down to reach the paragraph; show it from its top bar.
+    await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
     await page.waitForTimeout(200);
     const file = join(outDir, `desk-reader-${scheme}.png`);
     await page.screenshot({ path: file });
     console.log(`wrote ${file}`);
     await page.close();
   }
+
+  // The editorial workflow: a tracked correction shown as a diff, then a bulk tag. These change the desk, so
+  // they come after the pristine reader shots above.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await page.goto(url);
+  const rows = page.getByRole('listbox', { name: /^Articles/ }).getByRole('option');
+  await rows.first().click();
+  const reader = page.getByRole('article');
+  await reader.getByRole('combobox', { name: 'Status', exact: true }).selectOption('in-review');
+  const tagBox = reader.getByRole('combobox', { name: 'Add a tag to this article' });
+  for (const tag of ['russia', 'north-korea']) {
+    await tagBox.fill(tag);
+    await tagBox.press('Enter');
+    await reader.getByRole('button', { name: `Remove tag ${tag}` }).waitFor();
+  }
+  const p3 = reader.locator('.body p').nth(2);
+  await p3.hover();
+  await reader.getByRole('button', { name: 'Edit paragraph 3' }).click();
+  const box = reader.getByRole('textbox', { name: 'Paragraph 3' });
+  await box.fill(
+    'Putin expressed gratitude for “the self-sacrificing spirit displayed by service personnel of the Korean People’s Army in liberating Kursk,” KCNA said, a reference to North Korea’s participation in Russia’s war on Ukraine.',
+  );
+  await reader.getByRole('textbox', { name: 'Reason' }).fill('KCNA’s English text says “gratitude”');
+  await box.press('Control+Enter');
+  await box.waitFor({ state: 'detached' });
+  await reader.getByRole('tab', { name: /Changes/ }).click();
+  await page.getByRole('region', { name: 'Changes' }).locator('ins').first().waitFor();
+  // Show the corrected paragraph beside its diff.
+  await p3.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(200);
+  await shot(page, 'diff-view.png');
+
+  await reader.getByRole('tab', { name: /Source/ }).click();
+  await page.getByRole('checkbox', { name: 'Select all in view' }).check();
+  const bulkTag = page.getByRole('combobox', { name: 'Tag for the selected articles' });
+  for (const tag of ['asia', 'security']) {
+    await bulkTag.fill(tag);
+    await page.getByRole('button', { name: 'Add tag', exact: true }).click();
+    await rows.nth(1).locator('.tag', { hasText: tag }).waitFor();
+  }
+  await bulkTag.fill('diplomacy');
+  await reader.evaluate((el) => el.closest('.reader-pane')?.scrollTo(0, 0));
+  await page.waitForTimeout(200);
+  await shot(page, 'bulk-tags.png');
+  await page.close();
 } finally {
   await browser.close();
   server.kill('SIGTERM');

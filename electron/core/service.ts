@@ -10,6 +10,8 @@ import { runListQuery } from './query/list-query.js';
 import { SearchIndex } from './search/search-index.js';
 import type { Desk } from './store/desk-store.js';
 
+const READ_ONLY = new Set<MethodName>(['listArticles', 'getArticle', 'getFactcheck', 'getSettings']);
+
 type Handlers = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>> };
 
 /**
@@ -20,6 +22,7 @@ export class DeskService {
   private readonly events = new EventEmitter();
   private readonly handlers: Handlers;
   private index: Promise<SearchIndex> | null = null;
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(
     readonly desk: Desk,
@@ -94,12 +97,20 @@ export class DeskService {
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
       return fail('INVALID_INPUT', `invalid input for ${method}: ${where}${issue?.message ?? 'invalid'}`);
     }
-    try {
-      const handler = this.handlers[method] as (input: unknown) => Promise<OutputOf<M>>;
-      return ok(await handler(parsed.data));
-    } catch (err) {
-      return { ok: false, error: toApiError(err) };
-    }
+    const handler = this.handlers[method] as (input: unknown) => Promise<OutputOf<M>>;
+    const run = async (): Promise<Result<OutputOf<M>>> => {
+      try {
+        return ok(await handler(parsed.data));
+      } catch (err) {
+        return { ok: false, error: toApiError(err) };
+      }
+    };
+    if (READ_ONLY.has(method)) return run();
+    // Every change reads articles, derives new records and commits them; two interleaved changes to one
+    // article would each commit over the other's read. One change at a time, in arrival order.
+    const turn = this.writes.then(run);
+    this.writes = turn.then(() => undefined);
+    return turn;
   }
 
   /** A typed client over this service, for in-process callers such as the CLI. */

@@ -42,6 +42,7 @@ export async function startHttpServer(opts: HttpTransportOptions): Promise<Runni
   const streams = new Set<ServerResponse>();
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
+  let closing = false;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -91,6 +92,7 @@ export async function startHttpServer(opts: HttpTransportOptions): Promise<Runni
     if (!tokenMatches(url.searchParams.get('token'), token)) {
       return send(res, 401, { ok: false, error: { code: 'INVALID_INPUT', message: 'missing or wrong token' } });
     }
+    if (closing) return send(res, 503, { ok: false, error: { code: 'IO_ERROR', message: 'the desk server is shutting down' } });
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
@@ -114,9 +116,14 @@ export async function startHttpServer(opts: HttpTransportOptions): Promise<Runni
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: async () => {
+      closing = true;
       unsubscribe();
       for (const s of streams) s.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A page left open keeps idle keep-alive sockets (and may reopen its event stream); without this the
+      // server would wait on them forever and `copydesk serve` would not exit on Ctrl+C.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -24,20 +24,42 @@ export function httpApi(token: string, fetchImpl: typeof fetch = fetch.bind(glob
   };
   const client = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as ApiClient;
 
+  // One event stream for the whole page, however many features listen: a browser allows only a few
+  // connections per host, and every stream held open is one fewer for the calls themselves.
+  const listeners = new Set<(e: DeskEvent) => void>();
+  let source: EventSource | null = null;
+  const dispatch = (e: MessageEvent<string>): void => {
+    let event: DeskEvent;
+    try {
+      event = JSON.parse(e.data) as DeskEvent;
+    } catch {
+      return; // A malformed frame is dropped; the next change event refreshes everything anyway.
+    }
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // One feature failing to follow an event must not stop the others.
+      }
+    }
+  };
+
   return {
     transport: 'http',
     client,
     onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      const handler = (e: MessageEvent<string>): void => {
-        try {
-          listener(JSON.parse(e.data) as DeskEvent);
-        } catch {
-          // A malformed frame is dropped; the next change event refreshes everything anyway.
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        for (const t of EVENT_TYPES) source.addEventListener(t, dispatch);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = null;
         }
       };
-      for (const t of EVENT_TYPES) source.addEventListener(t, handler);
-      return () => source.close();
     },
   };
 }

@@ -37,7 +37,7 @@ interface ListState extends ListFilters {
 
 const inflight = new Set<string>();
 
-function toQuery(s: ListFilters, offset: number, limit: number): ListQuery {
+export function toQuery(s: ListFilters, offset: number, limit: number): ListQuery {
   return {
     offset,
     limit,

@@ -46,8 +46,13 @@ export const test = base.extend<{ desk: Desk; seedPaths: string[] }>({
     try {
       await use({ dir, url, port, token });
     } finally {
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      // The page is still open while this runs, and an event stream it reopens while the server is closing
+      // can hold the close open; after a grace period stop the server hard (its desk is thrown away anyway).
+      const hard = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      if (child.exitCode === null && child.signalCode === null) await exited;
+      clearTimeout(hard);
       await rm(dir, { recursive: true, force: true });
     }
   },

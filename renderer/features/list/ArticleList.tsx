@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { StateMessage } from '../../components/StateMessage';
 import { useList } from '../../state/list-store';
 import { useReader } from '../../state/reader-store';
+import { useSelection } from '../../state/selection-store';
 import { ListRow, PlaceholderRow } from './ListRow';
 
 const ROW_HEIGHT = 68;
@@ -11,6 +12,8 @@ const ROW_HEIGHT = 68;
 export function ArticleList({ listRef }: { listRef: React.RefObject<HTMLDivElement | null> }) {
   const { total, rows, terms, selected, loading, error, query, select, ensureRange, reload, setFilters } = useList();
   const open = useReader((s) => s.open);
+  const checked = useSelection((s) => s.ids);
+  const { toggle, extendTo } = useSelection();
   const termSet = useMemo(() => new Set(terms), [terms]);
   const scrollRef = useRef<HTMLDivElement | null>(null);
 
@@ -69,10 +72,21 @@ export function ArticleList({ listRef }: { listRef: React.RefObject<HTMLDivEleme
                 <ListRow
                   item={item}
                   selected={v.index === selected}
+                  checked={checked.has(item.id)}
                   terms={termSet}
-                  onOpen={() => {
-                    select(v.index);
-                    void open(item.id);
+                  onClick={(e) => {
+                    // As in a mail client: Shift+click selects a range, Ctrl/⌘+click toggles, a plain click opens.
+                    if (e.shiftKey) extendTo(v.index);
+                    else if (e.ctrlKey || e.metaKey) toggle(v.index);
+                    else {
+                      select(v.index);
+                      void open(item.id);
+                    }
+                  }}
+                  onCheck={(e) => {
+                    e.stopPropagation();
+                    if (e.shiftKey) extendTo(v.index);
+                    else toggle(v.index);
                   }}
                 />
               ) : (

@@ -1,6 +1,7 @@
 import { STATUSES, type Status } from '../../../electron/core/statuses';
 import { statusLabel } from '../../components/StatusBadge';
 import { useList } from '../../state/list-store';
+import { TagManagerButton } from '../tags/TagManager';
 
 /** Status counts double as filters; spiked copy stays hidden until its chip is chosen. */
 export function FilterBar() {
@@ -29,6 +30,7 @@ export function FilterBar() {
             ))}
           </select>
         </label>
+        <TagManagerButton />
         <label>
           <span>Source</span>
           <select value={file} onChange={(e) => setFilters({ file: e.target.value })}>

@@ -2,17 +2,36 @@ import type { ListItem } from '../../../electron/core/api';
 import { Highlight } from '../../components/Highlight';
 import { StatusBadge } from '../../components/StatusBadge';
 
-export function ListRow({ item, selected, terms, onOpen }: { item: ListItem; selected: boolean; terms: ReadonlySet<string>; onOpen(): void }) {
+type RowProps = {
+  item: ListItem;
+  /** The keyboard cursor (j/k): the row Enter opens. */
+  selected: boolean;
+  /** Chosen for a bulk change (aria-checked, so the cursor keeps aria-selected). */
+  checked: boolean;
+  terms: ReadonlySet<string>;
+  onClick(e: React.MouseEvent): void;
+  onCheck(e: React.MouseEvent): void;
+};
+
+export function ListRow({ item, selected, checked, terms, onClick, onCheck }: RowProps) {
   const date = item.updated?.date;
   return (
     <div
       id={`row-${item.id}`}
       role="option"
       aria-selected={selected}
-      className={`row${selected ? ' selected' : ''}`}
-      onClick={onOpen}
+      aria-checked={checked}
+      className={`row${selected ? ' selected' : ''}${checked ? ' checked' : ''}`}
+      onClick={onClick}
+      onMouseDown={(e) => {
+        // Shift+click selects rows, not text.
+        if (e.shiftKey) e.preventDefault();
+      }}
       data-id={item.id}
     >
+      {/* A picture of a check box: the row itself is the control (Space, or a click here), so nothing
+          focusable sits inside an option. */}
+      <span className="row-check" aria-hidden="true" onClick={onCheck} title="Select (Space); Shift+click selects a range" />
       <div className="row-headline" dir="auto">
         <Highlight text={item.headline} terms={terms} />
       </div>
@@ -28,16 +47,26 @@ export function ListRow({ item, selected, terms, onOpen }: { item: ListItem; sel
           <span className="muted">undated</span>
         )}
         <StatusBadge status={item.status} />
-        {item.tags.map((t) => (
-          <span key={t} className="tag">
-            {t}
+        {item.needsReview > 0 && (
+          <span className="badge review" title={`${item.needsReview} correction${item.needsReview === 1 ? '' : 's'} held after the source changed`}>
+            review {item.needsReview}
           </span>
-        ))}
+        )}
+        {item.corrected && (
+          <span className="badge corrected-badge" title="Has corrections">
+            ✎<span className="sr-only"> corrected</span>
+          </span>
+        )}
         {item.warningCount > 0 && (
           <span className="badge warn" title={`${item.warningCount} parse warning${item.warningCount === 1 ? '' : 's'}`}>
             ⚠ {item.warningCount}
           </span>
         )}
+        {item.tags.map((t) => (
+          <span key={t} className="tag">
+            {t}
+          </span>
+        ))}
       </div>
     </div>
   );

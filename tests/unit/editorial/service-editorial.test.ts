@@ -124,3 +124,18 @@ describe('settings', () => {
     expect(value(await new DeskService(service.desk).call('getSettings', {}))).toEqual({ editorName: 'Env Two', organizationName: 'Desk Weekly' });
   });
 });
+
+describe('concurrent changes', () => {
+  it('never lose an update when two changes to one article arrive together', async () => {
+    const id = ids[0]!;
+    await Promise.all([
+      service.call('setStatus', { ids: [id], status: 'checked' }),
+      service.call('addTags', { ids: [id], tags: ['russia'] }),
+      service.call('correctField', { id, field: 'headline', text: 'Concurrent headline' }),
+      service.call('addTags', { ids: [id], tags: ['asia'] }),
+    ]);
+    const a = value(await service.call('getArticle', { id }));
+    expect(a).toMatchObject({ status: 'checked', tags: ['russia', 'asia'], headline: 'Concurrent headline' });
+    expect(a.revisions).toHaveLength(4);
+  });
+});

@@ -1,0 +1,41 @@
+import { create } from 'zustand';
+import type { Settings } from '../../electron/core/model';
+import { deskApi } from '../api';
+
+interface SettingsState {
+  settings: Settings | null;
+  open: boolean;
+  busy: boolean;
+  error: string | null;
+  load(): Promise<void>;
+  save(patch: Partial<Settings>): Promise<boolean>;
+  setOpen(open: boolean): void;
+}
+
+/** Who signs the revisions made from this window, kept with the desk. */
+export const useSettings = create<SettingsState>((set) => ({
+  settings: null,
+  open: false,
+  busy: false,
+  error: null,
+
+  async load() {
+    if (!deskApi) return;
+    const r = await deskApi.client.getSettings({});
+    if (r.ok) set({ settings: r.value });
+    else set({ error: r.error.message });
+  },
+
+  async save(patch) {
+    if (!deskApi) return false;
+    set({ busy: true, error: null });
+    const r = await deskApi.client.updateSettings(patch);
+    if (r.ok) set({ settings: r.value, busy: false, open: false });
+    else set({ busy: false, error: r.error.message });
+    return r.ok;
+  },
+
+  setOpen(open) {
+    set({ open, error: null });
+  },
+}));
