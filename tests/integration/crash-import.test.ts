@@ -266,7 +266,8 @@ async function verifyDesk(dir: string, history: Map<string, string[]>, parse: (t
       expect(v, `${path}: the desk holds ${recs.length} articles that match no version of the file as a whole`).toBeGreaterThanOrEqual(0);
       versions.set(path, v);
       for (const r of recs) {
-        expect(r).toMatchObject({ status: 'new', tags: [] });
+        // An import never makes editorial changes: no revisions (so status new, no tags) and no claims.
+        expect(r).toMatchObject({ revisions: [], claims: [] });
         // A replaced original is one of the file's earlier versions, never a torn mixture.
         for (const prior of r.priorOriginals) {
           expect(texts.slice(0, v).some((t) => isDeepStrictEqual(parse(t).articles[prior.source.index]?.content, prior.content)), `${r.id} prior original`).toBe(true);
