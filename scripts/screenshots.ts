@@ -1,7 +1,7 @@
 /**
  * Screenshots of the desk as an editor sees it, at 1280×800: the list with article 1 open in the reader and one
  * paragraph chosen, in light and dark; article 1 with a paragraph corrected and the diff view open; and both
- * articles selected and tagged from the bulk bar. Runs the real CLI and server in browser mode on a temporary desk.
+ * articles selected and tagged from the bulk bar; and article 1's fact-check with a claim ruled true. Runs the real CLI and server in browser mode on a temporary desk.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -97,6 +97,26 @@ try {
   await page.waitForTimeout(200);
   await shot(page, 'bulk-tags.png');
   await page.close();
+
+  // The fact-check beside article 1: the defence-pact claim ruled true, with its note and source, and marked.
+  const fc = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await fc.goto(url);
+  await fc.getByRole('listbox', { name: /^Articles/ }).getByRole('option').first().click();
+  await fc.getByRole('article').getByRole('tab', { name: 'Fact-check' }).click();
+  const panel = fc.getByRole('region', { name: 'Fact-check' });
+  const pact = () =>
+    panel.locator('.fc-claim').filter({ has: fc.locator('.fc-claim-text', { hasText: /^The two countries signed a mutual defense pact last year\.?$/ }) });
+  await pact().getByRole('combobox', { name: 'Verdict' }).selectOption('true');
+  await pact().getByRole('textbox', { name: 'Note' }).fill('Treaty signed 19 June 2024');
+  await pact().getByRole('textbox', { name: 'Source URL' }).fill('https://example.org/treaty');
+  await pact().getByRole('button', { name: 'Save' }).click();
+  await pact().locator('.verdict.v-true').waitFor();
+  await pact().locator('.fc-mark').click();
+  await pact().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await fc.mouse.move(0, 0);
+  await fc.waitForTimeout(600);
+  await shot(fc, 'factcheck-panel.png');
+  await fc.close();
 } finally {
   await browser.close();
   server.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { useReader } from './reader-store';
 
-export type SideTab = 'source' | 'changes' | 'history';
+export type SideTab = 'source' | 'changes' | 'history' | 'factcheck';
 
 interface HistoryState {
   /** What stands beside the article: its source, a diff, or its history. */

@@ -3,6 +3,7 @@ import type { ArticleView } from '../../../electron/core/api';
 import { type SideTab, useHistory } from '../../state/history-store';
 import { useReader } from '../../state/reader-store';
 import { DiffView } from '../history/DiffView';
+import { FactcheckPanel } from '../factcheck/FactcheckPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { SourcePane } from './SourcePane';
 
@@ -10,9 +11,10 @@ const TABS: { id: SideTab; label: string }[] = [
   { id: 'source', label: 'Source' },
   { id: 'changes', label: 'Changes' },
   { id: 'history', label: 'History' },
+  { id: 'factcheck', label: 'Fact-check' },
 ];
 
-/** Beside the text: the seed file as it stands, the diff view, or the revision history. Arrow keys move between tabs. */
+/** Beside the text: the seed file as it stands, the diff view, the revision history, or the fact-check. Arrow keys move between tabs. */
 export function SidePanel({ article }: { article: ArticleView }) {
   const { tab, setTab } = useHistory();
   const focus = useReader((s) => s.focus);
@@ -60,6 +62,7 @@ export function SidePanel({ article }: { article: ArticleView }) {
         {tab === 'source' && <SourcePane article={article} focus={focus} />}
         {tab === 'changes' && <DiffView article={article} />}
         {tab === 'history' && <HistoryPanel article={article} />}
+        {tab === 'factcheck' && <FactcheckPanel article={article} />}
       </div>
     </div>
   );
