@@ -181,10 +181,13 @@ export class Desk {
     }
 
     const written: ChunkRef[] = [];
+    // Summarising folds every revision, so each chunk's summaries are made once: for its meta file and, after
+    // the commit, for the in-memory index.
+    const summaries = new Map([...changed].map(([id, articles]) => [id, articles.map((a) => summarize(a))]));
     const jobs = [...changed].map(([id, articles]) => async () => {
       const ref: ChunkRef = { id, rev: (refs.get(id)?.rev ?? 0) + 1, count: articles.length };
       await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles });
-      await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: articles.map((a) => summarize(a)) });
+      await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: summaries.get(id)! });
       written.push(ref);
     });
     await runLimited(jobs, WRITE_CONCURRENCY);
@@ -207,7 +210,7 @@ export class Desk {
     this.root = next;
     for (const [id, articles] of changed) {
       this.cacheBody(id, articles);
-      for (const a of articles) this.remember(summarize(a), id);
+      for (const summary of summaries.get(id)!) this.remember(summary, id);
     }
     this.ordered = null;
     await this.unlinkUnreferenced(liveFiles(this.dir, dropped));
