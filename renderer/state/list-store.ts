@@ -6,6 +6,13 @@ import { deskApi } from '../api';
 export const PAGE_SIZE = 100;
 
 export type SortKey = NonNullable<ListQuery['sort']>;
+export type ClaimsFilter = NonNullable<ListQuery['claims']>;
+
+/** An entity chosen in the fact-check panel: its name, and the other names the article counts under it. */
+export interface MentionsFilter {
+  name: string;
+  aliases: string[];
+}
 
 export interface ListFilters {
   query: string;
@@ -15,6 +22,8 @@ export interface ListFilters {
   tag: string;
   file: string;
   hasWarnings: boolean | null;
+  claims: ClaimsFilter | null;
+  mentions: MentionsFilter | null;
 }
 
 interface ListState extends ListFilters {
@@ -47,6 +56,8 @@ export function toQuery(s: ListFilters, offset: number, limit: number): ListQuer
     ...(s.tag ? { tag: s.tag } : {}),
     ...(s.file ? { file: s.file } : {}),
     ...(s.hasWarnings !== null ? { hasWarnings: s.hasWarnings } : {}),
+    ...(s.claims ? { claims: s.claims } : {}),
+    ...(s.mentions ? { mentions: s.mentions.name, ...(s.mentions.aliases.length ? { mentionAliases: s.mentions.aliases.slice(0, 50) } : {}) } : {}),
   };
 }
 
@@ -75,6 +86,8 @@ export const useList = create<ListState>((set, get) => {
     tag: '',
     file: '',
     hasWarnings: null,
+    claims: null,
+    mentions: null,
     total: null,
     facets: null,
     terms: [],

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Settings } from '../../electron/core/model';
 import { deskApi } from '../api';
+import { useList } from './list-store';
 
 interface SettingsState {
   settings: Settings | null;
@@ -12,7 +13,7 @@ interface SettingsState {
   setOpen(open: boolean): void;
 }
 
-/** Who signs the revisions made from this window, kept with the desk. */
+/** Who signs the revisions made from this window, and the verdict scale, kept with the desk. */
 export const useSettings = create<SettingsState>((set) => ({
   settings: null,
   open: false,
@@ -30,9 +31,14 @@ export const useSettings = create<SettingsState>((set) => ({
     if (!deskApi) return false;
     set({ busy: true, error: null });
     const r = await deskApi.client.updateSettings(patch);
-    if (r.ok) set({ settings: r.value, busy: false, open: false });
-    else set({ busy: false, error: r.error.message });
-    return r.ok;
+    if (!r.ok) {
+      set({ busy: false, error: r.error.message });
+      return false;
+    }
+    set({ settings: r.value, busy: false, open: false });
+    // The list's claims filters read ratings from the scale.
+    if (patch.verdicts) void useList.getState().reload();
+    return true;
   },
 
   setOpen(open) {

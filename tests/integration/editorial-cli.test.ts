@@ -121,14 +121,14 @@ describe('correct, undo, redo and history', () => {
 
   it('signs changes with the editor from settings, which overrides COPYDESK_EDITOR', async () => {
     const { ids, run, json } = await freshDesk();
-    expect(await json('settings')).toEqual({ editorName: EDITOR, organizationName: '' });
+    expect(await json('settings')).toMatchObject({ editorName: EDITOR, organizationName: '' });
     printed(await run('settings', '--editor', ' Desk Chief ', '--organization', 'Example News'), 'settings saved: editor Desk Chief, organization Example News');
-    expect(await json('settings')).toEqual({ editorName: 'Desk Chief', organizationName: 'Example News' });
+    expect(await json('settings')).toMatchObject({ editorName: 'Desk Chief', organizationName: 'Example News' });
     printed(await run('correct', ids[0], '--field', 'credit', '--text', 'AFP'), 'credit corrected (r1) by Desk Chief');
     expect((await json('history', ids[0]))[0]).toMatchObject({ field: 'credit', before: 'REUTERS', after: 'AFP', editor: 'Desk Chief' });
 
     const human = await run('settings');
-    expect(human.stdout).toBe('editor:       Desk Chief\norganization: Example News\n');
+    expect(human.stdout).toBe('editor:       Desk Chief\norganization: Example News\nverdicts:     unverified, true (5), mostly-true (4), misleading (2), false (1), unproven (3)\n');
     const empty = await run('settings', '--editor', '  ');
     expect(empty.code).toBe(2);
     expect(empty.stderr.split('\n')[0]).toBe('copydesk settings: --editor is empty: give the name that signs changes');

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateSettings } from '../../electron/core/store/settings.js';
 import { runCli } from './run-cli.js';
 
 let db: string;
@@ -67,4 +68,31 @@ describe('copydesk claims', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/must be an http or https URL/);
   }, 60_000);
+});
+
+describe('the desk’s own verdict scale', () => {
+  it('is what claim --help lists and --verdict accepts', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'copydesk-scale-'));
+    try {
+      expect((await runCli(['import', 'seeds', '--db', own, '--json'])).code).toBe(0);
+      const id = JSON.parse((await runCli(['list', '--db', own, '--json'])).stdout)[0].id;
+      expect((await runCli(['claim', '--help', '--db', own])).stdout).toMatch(/is one of this desk's verdicts: unverified, true, mostly-true, misleading, false, unproven\./);
+      await updateSettings(own, {
+        verdicts: [
+          { id: 'unverified', label: 'Unverified', rating: null },
+          { id: 'half-true', label: 'Half true', rating: 3 },
+          { id: 'pants-on-fire', label: 'Pants on fire', rating: 1 },
+        ],
+      });
+      expect((await runCli(['claim', '--help', '--db', own])).stdout).toMatch(/is one of this desk's verdicts: unverified, half-true, pants-on-fire\./);
+      let run = await runCli(['claim', id, '--text', 'Kursk', '--verdict', 'false', '--db', own]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--verdict, one of unverified, half-true, pants-on-fire \(not "false"\)/);
+      run = await runCli(['claim', id, '--text', 'Kursk', '--verdict', 'pants-on-fire', '--db', own, '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).claims).toContainEqual(expect.objectContaining({ text: 'Kursk', verdict: 'pants-on-fire' }));
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
 });

@@ -22,6 +22,7 @@ export function makeRecord(seq: number, overrides: Partial<ArticleRecord> & { he
     priorOriginals: [],
     revisions: [],
     claims: [],
+    entityFixes: [],
     source: { file: 'store-test.txt', path: '/nowhere/store-test.txt', index: seq, start: 0, end: 10, sha256: createHash('sha256').update(`article ${seq}`).digest('hex') },
     sourceText: `Headline number ${seq}`,
     spans: [{ field: 'headline', index: null, start: 0, end: `Headline number ${seq}`.length }],

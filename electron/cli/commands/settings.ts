@@ -12,7 +12,10 @@ The editor name signs every change; until it is set it is $COPYDESK_EDITOR, else
   --editor NAME        the name that signs corrections, status and tag changes (1 to 100 characters)
   --organization NAME  the publisher named in exports (an empty NAME clears it)
   --db DIR             the desk folder (default: $COPYDESK_DB, else the app's data folder)
-  --json               print {editorName, organizationName}`;
+  --json               print {editorName, organizationName, verdicts}
+
+The verdict scale (verdicts: [{id, label, rating}], rating 1 = false … 5 = true, none for unverified) is
+changed in the app's Settings dialog.`;
 
 export async function settingsCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { ...DB_OPTION, editor: { type: 'string' }, organization: { type: 'string' } });
@@ -43,4 +46,5 @@ function printSettings(io: Io, s: Settings, saved: boolean): void {
   }
   io.out(`editor:       ${s.editorName}`);
   io.out(`organization: ${s.organizationName || '—'}`);
+  io.out(`verdicts:     ${s.verdicts.map((v) => `${v.id}${v.rating === null ? '' : ` (${v.rating})`}`).join(', ')}`);
 }

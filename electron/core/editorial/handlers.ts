@@ -3,6 +3,7 @@ import type { ArticleView, BulkResult, InputOf } from '../api.js';
 import { toArticleView } from '../article-view.js';
 import type { ArticleRecord } from '../model.js';
 import { factcheckView, upsertClaim } from '../factcheck/claim-store.js';
+import { fixEntity } from '../factcheck/entity-fix-store.js';
 import { DeskError } from '../result.js';
 import { fold } from '../revisions.js';
 import type { Desk } from '../store/desk-store.js';
@@ -105,15 +106,25 @@ export class EditorialHandlers {
     return factcheckView(record);
   };
 
-  upsertClaim = async ({ id, text, verdict, note, sources }: InputOf<'upsertClaim'>) => {
+  /** The verdict must be on the desk's scale (or be the one the claim already has); the refusal names the scale. */
+  upsertClaim = async ({ id, text, verdict, note, sources, start }: InputOf<'upsertClaim'>) => {
+    const { verdicts } = await this.getSettings();
+    return this.factcheckChange(id, (record, { editor, now }) =>
+      upsertClaim(record, { text, verdict, note: note ?? null, sources: sources ?? [], ...(start !== undefined ? { start } : {}) }, { checker: editor, now }, verdicts),
+    );
+  };
+
+  fixEntity = ({ id, name, type, rename }: InputOf<'fixEntity'>) =>
+    this.factcheckChange(id, (record, { now }) => fixEntity(record, { name, type, ...(rename !== undefined ? { rename } : {}) }, now));
+
+  private async factcheckChange(id: string, change: (r: ArticleRecord, actor: ops.Actor) => ArticleRecord) {
     const record = await this.desk.get(id);
     if (!record) throw new DeskError('NOT_FOUND', `no article with id ${id}`);
-    const { editor, now } = await this.actor();
-    const next = upsertClaim(record, { text, verdict, note: note ?? null, sources: sources ?? [] }, { checker: editor, now });
+    const next = change(record, await this.actor());
     await this.desk.commit([next]);
     await this.changed([id]);
     return factcheckView(next);
-  };
+  }
 
   getSettings = (): Promise<Settings> => (this.settings ??= loadSettings(this.desk.dir));
 

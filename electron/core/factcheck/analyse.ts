@@ -4,7 +4,7 @@ import { articleText } from './article-text.js';
 import { attributeQuote } from './attribution.js';
 import { proposeClaims } from './claims.js';
 import { findDates } from './dates.js';
-import { applyEntityFixes, collectEntities } from './entities.js';
+import { applyEntityFixes, collectEntities, entityKey } from './entities.js';
 import { findMentions, type Mention } from './names.js';
 import { quoteSpans, wordingKey, type QuoteSpan } from './quotes.js';
 import { sentencesOf } from './sentences.js';
@@ -46,12 +46,19 @@ export interface AnalyseOptions {
  */
 export function analyseArticle(content: ArticleContent, options: AnalyseOptions = {}): Analysis {
   const p = prepareArticle(content);
-  let entities = collectEntities(p.at, p.mentions, content.dateline);
-  if (options.entityFixes && options.entityFixes.length > 0) entities = applyEntityFixes(entities, options.entityFixes, p.at.text);
+  const found = collectEntities(p.at, p.mentions, content.dateline);
+  const entities = options.entityFixes && options.entityFixes.length > 0 ? applyEntityFixes(found, options.entityFixes, p.at.text) : found;
   const dates = findDates({ text: p.at.text, sentences: p.sentences, tokens: p.tokens, quotes: p.quotes, updated: content.updated });
   const quotes = findQuotesIn(p, entities);
   const claims = proposeClaims({ text: p.at.text, sentences: p.sentences, tokens: p.tokens, entities, dates });
-  return { claims, quotes, entities, dates };
+  return { claims, quotes, entities, dates, removedEntities: removedBy(found, entities) };
+}
+
+/** Names the analysis found that the editor's fixes took away (not merely renamed), so they can be restored. */
+function removedBy(found: readonly Entity[], fixed: readonly Entity[]): Analysis['removedEntities'] {
+  if (found === fixed) return [];
+  const kept = new Set(fixed.flatMap((e) => [e.name, ...e.aliases].map(entityKey)));
+  return found.filter((e) => !kept.has(entityKey(e.name))).map((e) => ({ name: e.name, type: e.type }));
 }
 
 /**

@@ -101,6 +101,9 @@ function key(name: string): string {
   return normaliseApostrophes(name).toLowerCase();
 }
 
+/** How entity names compare: ignoring case and apostrophe style. */
+export const entityKey = key;
+
 /** Most mentioned first, then in order of first appearance: stable, so the list does not jump between runs. */
 function sortEntities(entities: Entity[]): Entity[] {
   return entities.sort((a, b) => b.count - a.count || (a.anchors[0]?.start ?? 0) - (b.anchors[0]?.start ?? 0) || a.name.localeCompare(b.name));
@@ -154,7 +157,7 @@ export function applyEntityFixes(entities: readonly Entity[], fixes: readonly En
 }
 
 /** Whole-word, case-sensitive occurrences (names are capitalised; "Turkey" the country is not "turkey"). */
-function occurrences(text: string, name: string): number[] {
+export function occurrences(text: string, name: string): number[] {
   const out: number[] = [];
   if (name === '') return out;
   for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {

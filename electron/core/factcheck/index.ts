@@ -9,7 +9,8 @@ export { makeAnchor, reanchor, CONTEXT_CHARS, FUZZY_THRESHOLD, FUZZY_MIN_CONTEXT
 export { splitSentences, sentencesOf } from './sentences.js';
 export { proposeClaims, featuresOf, CLAIM_WEIGHTS, CLAIM_THRESHOLD } from './claims.js';
 export { findDates } from './dates.js';
-export { applyEntityFixes, collectEntities } from './entities.js';
+export { applyEntityFixes, collectEntities, entityKey, occurrences } from './entities.js';
+export { checkVerdict, hasFalseOrMisleading, hasUncheckedClaims } from './verdict-scale.js';
 export { quoteSpans, type QuoteSpan } from './quotes.js';
 export type {
   Analysis, Anchor, ArticleText, Claim, ClaimFeature, ClaimFeatureKind, DateMention, DatePrecision, Entity, EntityFix,

@@ -127,6 +127,8 @@ export interface Analysis {
   quotes: Quote[];
   entities: Entity[];
   dates: DateMention[];
+  /** Entities the analysis found that the editor's fixes removed, with the type they had. */
+  removedEntities: { name: string; type: EntityType }[];
 }
 
 /** A claim as the desk shows it: proposed by the analysis, ruled on by a checker, or both. */
@@ -149,6 +151,9 @@ export interface ClaimView {
 export interface FactcheckView {
   claims: ClaimView[];
   quotes: { text: string; speaker: string | null; anchor: Anchor }[];
-  entities: { name: string; type: 'person' | 'organization' | 'place'; count: number }[];
+  /** `aliases` are the other names counted under the entity, so the desk-wide view can look for them too. */
+  entities: { name: string; type: EntityType; count: number; aliases: string[] }[];
+  /** Names the editor removed as false positives, which the panel offers to restore. */
+  removedEntities: { name: string; type: EntityType }[];
   dates: { text: string; resolved: string | null; note?: string | undefined; anchor: Anchor }[];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type ArticleSummary, STATUSES, StatusSchema, type Status } from '../model.js';
+import { hasFalseOrMisleading, hasUncheckedClaims } from '../factcheck/verdict-scale.js';
+import { type ArticleSummary, DEFAULT_VERDICT_SCALE, STATUSES, StatusSchema, type Status, type VerdictDefinition } from '../model.js';
 
 export const ListQuerySchema = z.strictObject({
   offset: z.number().int().nonnegative().optional(),
@@ -11,6 +12,12 @@ export const ListQuerySchema = z.strictObject({
   tag: z.string().max(64).optional(),
   file: z.string().max(1024).optional(),
   hasWarnings: z.boolean().optional(),
+  /** By stored claims: see `hasUncheckedClaims` and `hasFalseOrMisleading` for what each means. */
+  claims: z.enum(['unchecked', 'false-or-misleading']).optional(),
+  /** Articles whose current text names this entity (a whole-word, case-sensitive phrase)… */
+  mentions: z.string().trim().min(1).max(200).optional(),
+  /** …or any of these other names of it (short forms, acronyms), as the fact-check panel knows them. */
+  mentionAliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
 });
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 
@@ -24,6 +31,8 @@ export interface Facets {
   tags: { name: string; count: number }[];
   files: { name: string; count: number }[];
   withWarnings: number;
+  /** Articles each claims filter would show (spiked ones included, as in every facet). */
+  claims: { unchecked: number; falseOrMisleading: number };
 }
 
 export interface ArticlePage {
@@ -37,6 +46,13 @@ export interface ArticlePage {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** What the list needs beyond the summaries: the desk's verdict scale, and the articles naming `mentions`. */
+export interface ListContext {
+  verdicts?: readonly VerdictDefinition[];
+  /** The ids found for `q.mentions` (the caller looks them up, as that needs article text); null: no filter. */
+  mentioned?: ReadonlySet<string> | null;
+}
+
 /**
  * Filters, searches, sorts and pages the desk's summaries. Spiked (rejected) copy is hidden unless the filter
  * asks for it by status. A query ranks by relevance unless another sort is chosen.
@@ -45,8 +61,13 @@ export function runListQuery(
   all: readonly ArticleSummary[],
   q: ListQuery,
   search: (query: string) => { id: string; terms: string[] }[],
+  context: ListContext = {},
 ): ArticlePage {
-  const facets = countFacets(all);
+  const scale = context.verdicts ?? DEFAULT_VERDICT_SCALE;
+  const mentioned = q.mentions ? context.mentioned : null;
+  // A programming error, not a user's: the filter would silently show the whole desk.
+  if (mentioned === undefined) throw new Error('runListQuery: a mentions filter needs the ids found for it');
+  const facets = countFacets(all, scale);
   let rows: ListItem[];
   let terms: string[] = [];
   if (q.query && q.query.trim() !== '') {
@@ -68,7 +89,9 @@ export function runListQuery(
       (statuses ? statuses.has(a.status) : a.status !== 'spiked') &&
       (!tag || a.tags.some((t) => t.trim().toLowerCase() === tag)) &&
       (!q.file || a.source.file === q.file) &&
-      (q.hasWarnings === undefined || (a.warningCount > 0) === q.hasWarnings),
+      (q.hasWarnings === undefined || (a.warningCount > 0) === q.hasWarnings) &&
+      (q.claims === undefined || (q.claims === 'unchecked' ? hasUncheckedClaims(a.verdictCounts, scale) : hasFalseOrMisleading(a.verdictCounts, scale))) &&
+      (!mentioned || mentioned.has(a.id)),
   );
 
   const sort = q.sort ?? (q.query ? null : 'import');
@@ -99,11 +122,12 @@ function compare(sort: 'import' | 'date' | 'headline', dir: number, x: ArticleSu
   return dir * (x.seq - y.seq);
 }
 
-function countFacets(all: readonly ArticleSummary[]): Facets {
+function countFacets(all: readonly ArticleSummary[], scale: readonly VerdictDefinition[]): Facets {
   const statuses = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const tags = new Map<string, { name: string; count: number }>();
   const files = new Map<string, number>();
   let withWarnings = 0;
+  const claims = { unchecked: 0, falseOrMisleading: 0 };
   for (const a of all) {
     statuses[a.status]++;
     for (const t of a.tags) {
@@ -114,11 +138,14 @@ function countFacets(all: readonly ArticleSummary[]): Facets {
     }
     files.set(a.source.file, (files.get(a.source.file) ?? 0) + 1);
     if (a.warningCount > 0) withWarnings++;
+    if (hasUncheckedClaims(a.verdictCounts, scale)) claims.unchecked++;
+    if (hasFalseOrMisleading(a.verdictCounts, scale)) claims.falseOrMisleading++;
   }
   return {
     statuses,
     tags: [...tags.values()].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name)),
     files: [...files].map(([name, count]) => ({ name, count })).sort((a, b) => collator.compare(a.name, b.name)),
     withWarnings,
+    claims,
   };
 }

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { type Settings, SettingsSchema } from '../model.js';
+import { DEFAULT_VERDICT_SCALE, type Settings, SettingsSchema } from '../model.js';
 import { JsonDocAdapter } from './json-doc-adapter.js';
 
 export type { Settings };
@@ -13,7 +13,7 @@ export function defaultSettings(): Settings {
   } catch {
     // Some sandboxes have no passwd entry for the user; a generic name is better than no edits.
   }
-  return { editorName: process.env.COPYDESK_EDITOR || user, organizationName: '' };
+  return { editorName: process.env.COPYDESK_EDITOR || user, organizationName: '', verdicts: DEFAULT_VERDICT_SCALE.map((v) => ({ ...v })) };
 }
 
 /**

@@ -1,4 +1,6 @@
+import { articleText } from '../../../electron/core/factcheck/article-text';
 import type { Anchor } from '../../../electron/core/factcheck/types';
+import type { ArticleContent } from '../../../electron/core/model';
 
 const NAME = 'factcheck';
 
@@ -34,20 +36,44 @@ export function clearArticleMark(): void {
 }
 
 /**
- * Finds the anchor's words in the article as shown (the occurrence whose context agrees best), scrolls its field into
- * view and marks the words with the CSS Custom Highlight API, so the article's DOM is never rewritten.
- * Answers false when the words are not in the article any more.
+ * Where the anchor's offsets put its words, when the article shown is the text they were taken from: the field's
+ * text element (`data-fc-field`) and the offset in it. The words must stand there, else null (a stale anchor).
  */
-export function markInArticle(anchor: Anchor): boolean {
+function byOffset(anchor: Anchor, content: ArticleContent): { el: Element; nodes: Text[]; at: number } | null {
+  const seg = articleText(content).segments.find((s) => anchor.start >= s.start && anchor.end <= s.end);
+  const el = seg ? document.querySelector(`.reader .fields [data-fc-field="${CSS.escape(seg.field)}"]`) : null;
+  const field = el?.closest('.field');
+  if (!seg || !el || !field) return null;
+  const nodes = textNodes(el);
+  const at = anchor.start - seg.start;
+  if (nodes.map((n) => n.data).join('').slice(at, at + anchor.exact.length) !== anchor.exact) return null;
+  return { el: field, nodes: textNodes(field), at: offsetIn(field, nodes[0] ?? el, 0) + at };
+}
+
+/** Characters of `root`'s text before position `offset` of `node`. */
+function offsetIn(root: Element, node: Node, offset: number): number {
+  const range = document.createRange();
+  range.selectNodeContents(root);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/**
+ * Finds the anchor's words in the article as shown, scrolls its field into view and marks the words with the CSS
+ * Custom Highlight API, so the article's DOM is never rewritten. Given the article's content, the anchor's offsets
+ * say which occurrence (the same words in a highlight and in the body are two places); otherwise, or when the
+ * offsets are stale, the occurrence whose context agrees best. Answers false when the words are not in the article
+ * any more.
+ */
+export function markInArticle(anchor: Anchor, content: ArticleContent | null = null): boolean {
   clearArticleMark();
-  const fields = document.querySelectorAll('.reader .fields .field');
-  let best: { el: Element; nodes: Text[]; at: number; score: number } | null = null;
-  for (const el of fields) {
+  let best: { el: Element; nodes: Text[]; at: number; score?: number } | null = content ? byOffset(anchor, content) : null;
+  for (const el of best ? [] : document.querySelectorAll('.reader .fields .field')) {
     const nodes = textNodes(el);
     const text = nodes.map((n) => n.data).join('');
     for (let at = text.indexOf(anchor.exact); at >= 0; at = text.indexOf(anchor.exact, at + 1)) {
       const score = contextScore(text, at, anchor);
-      if (!best || score > best.score) best = { el, nodes, at, score };
+      if (!best || score > (best.score ?? 0)) best = { el, nodes, at, score };
     }
   }
   if (!best) return false;

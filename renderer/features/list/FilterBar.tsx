@@ -2,6 +2,7 @@ import { STATUSES, type Status } from '../../../electron/core/statuses';
 import { statusLabel } from '../../components/StatusBadge';
 import { useList } from '../../state/list-store';
 import { TagManagerButton } from '../tags/TagManager';
+import { ClaimsFilterSelect, MentionsChip } from './ClaimsFilters';
 
 /** Status counts double as filters; spiked copy stays hidden until its chip is chosen. */
 export function FilterBar() {
@@ -25,7 +26,7 @@ export function FilterBar() {
             <option value="">Any tag</option>
             {facets?.tags.map((t) => (
               <option key={t.name} value={t.name}>
-                {t.name} ({t.count})
+                {isolate(t.name)} ({t.count})
               </option>
             ))}
           </select>
@@ -37,7 +38,7 @@ export function FilterBar() {
             <option value="">Any file</option>
             {facets?.files.map((f) => (
               <option key={f.name} value={f.name}>
-                {f.name} ({f.count})
+                {isolate(f.name)} ({f.count})
               </option>
             ))}
           </select>
@@ -53,6 +54,7 @@ export function FilterBar() {
             <option value="no">Without warnings</option>
           </select>
         </label>
+        <ClaimsFilterSelect />
         <label>
           <span>Sort</span>
           <select value={sort} onChange={(e) => setFilters({ sort: e.target.value as typeof sort })}>
@@ -71,9 +73,16 @@ export function FilterBar() {
           {order === 'asc' ? '↑' : '↓'}
         </button>
       </div>
+      <MentionsChip />
       <div className="count-line" aria-live="polite">
         {total === null ? '' : `${total} article${total === 1 ? '' : 's'}`}
       </div>
     </div>
   );
 }
+
+/**
+ * An <option> holds plain text only (no <bdi>), so a name is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL
+ * ISOLATE: a right-to-left override inside a tag or file name then cannot run on and reverse the count after it.
+ */
+const isolate = (name: string): string => `\u2068${name}\u2069`;

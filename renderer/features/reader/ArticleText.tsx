@@ -19,7 +19,9 @@ export function ArticleText({ article }: { article: ArticleView }) {
   return (
     <>
       <EditableField article={article} path="headline" label="Headline" at={{ field: 'headline', index: null }} as="h1">
-        <Highlight text={article.headline} terms={termSet} />
+        <FieldText field="headline">
+          <Highlight text={article.headline} terms={termSet} />
+        </FieldText>
       </EditableField>
       <Meta article={article} />
       {(article.caption || article.credit) && (
@@ -35,7 +37,9 @@ export function ArticleText({ article }: { article: ArticleView }) {
           {article.highlights.map((h, i) => (
             <li key={i}>
               <EditableField article={article} path={`highlight:${i + 1}`} label={`Highlight ${i + 1}`} at={{ field: 'highlights', index: i }}>
-                <Highlight text={h} terms={termSet} />
+                <FieldText field={`highlight:${i + 1}`}>
+                  <Highlight text={h} terms={termSet} />
+                </FieldText>
               </EditableField>
             </li>
           ))}
@@ -58,7 +62,9 @@ export function ArticleText({ article }: { article: ArticleView }) {
               tools={<ParagraphTools n={i + 1} />}
             >
               {i === 0 && datelineMark && <span className="dateline-mark">{datelineMark} </span>}
-              <Highlight text={p} terms={termSet} />
+              <FieldText field={`paragraph:${i + 1}`}>
+                <Highlight text={p} terms={termSet} />
+              </FieldText>
             </EditableField>
             <ParagraphSlot n={i + 1} />
           </Fragment>
@@ -69,13 +75,25 @@ export function ArticleText({ article }: { article: ArticleView }) {
   );
 }
 
+/**
+ * Exactly one field's text, named as the fact-check names it ("paragraph:3"), so words selected inside map to
+ * offsets in the article text (see SelectionClaim). Nothing else may be rendered inside.
+ */
+function FieldText({ field, children }: { field: string; children: React.ReactNode }) {
+  return <span data-fc-field={field}>{children}</span>;
+}
+
 /** The caption and its credit share one span in the source, and are corrected separately. */
 function EditableCaption({ article, terms }: { article: ArticleView; terms: ReadonlySet<string> }) {
   const edit = (): void => (article.caption ? startEditing(article, 'caption', 'Caption') : startEditing(article, 'credit', 'Credit'));
   return (
     <>
       <Field at={{ field: 'caption', index: null }} label="Caption" className="caption" onEdit={edit}>
-        {article.caption && <Highlight text={article.caption} terms={terms} />}
+        {article.caption && (
+          <FieldText field="caption">
+            <Highlight text={article.caption} terms={terms} />
+          </FieldText>
+        )}
         {article.credit && <span className="credit"> ({article.credit})</span>}
       </Field>
       <div className="field-tools">

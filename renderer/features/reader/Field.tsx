@@ -38,7 +38,12 @@ export function Field({ at, label, as: Tag = 'div', className, ref, onEdit, chil
       aria-current={active ? 'true' : undefined}
       data-field={at?.field}
       data-index={at?.index ?? undefined}
-      onClick={choose}
+      onClick={(e) => {
+        // The mouse-up that ends a selection of words is not a choice of the field (see SelectionClaim).
+        const selection = window.getSelection();
+        if (selection && !selection.isCollapsed && e.currentTarget.contains(selection.anchorNode)) return;
+        choose();
+      }}
       onDoubleClick={(e) => {
         if (!onEdit) return;
         e.preventDefault();

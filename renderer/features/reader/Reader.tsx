@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { ArticleView } from '../../../electron/core/api';
 import { StateMessage } from '../../components/StateMessage';
 import { useReader } from '../../state/reader-store';
@@ -8,11 +9,13 @@ import { StatusControl } from '../editor/StatusControl';
 import { UndoRedo } from '../editor/UndoRedo';
 import { TagEditor } from '../tags/TagEditor';
 import { ArticleText } from './ArticleText';
+import { SelectionClaim } from './SelectionClaim';
 import { SidePanel } from './SidePanel';
 
 /** The article as corrected so far, every field editable in place, beside its source, diff or history. */
 export function Reader({ readerRef }: { readerRef: React.RefObject<HTMLElement | null> }) {
   const { article, loading, error } = useReader();
+  const fieldsRef = useRef<HTMLElement | null>(null);
 
   if (error) return <StateMessage kind="error" title="This article could not be opened">{error}</StateMessage>;
   if (!article) return loading ? <StateMessage kind="loading" title="Opening the article…" /> : null;
@@ -27,11 +30,12 @@ export function Reader({ readerRef }: { readerRef: React.RefObject<HTMLElement |
             <TagEditor article={article} />
           </div>
           <ReviewBanner article={article} />
-          <section className="fields" aria-label="Parsed fields">
+          <section className="fields" aria-label="Parsed fields" ref={fieldsRef}>
             <ArticleText article={article} />
             <NotesFields article={article} />
             <Warnings article={article} />
           </section>
+          <SelectionClaim article={article} rootRef={fieldsRef} />
         </div>
         <SidePanel article={article} />
       </div>

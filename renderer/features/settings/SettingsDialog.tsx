@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useSettings } from '../../state/settings-store';
+import { type DraftVerdict, fromDraft, sameScale, toDraft } from './scale-draft';
+import { VerdictScaleEditor } from './VerdictScaleEditor';
 
 /** In the top bar: who is signing the revisions, and the way to change it. */
 export function EditorButton() {
@@ -23,13 +25,23 @@ function SettingsDialog() {
   const { settings, busy, error, save, setOpen } = useSettings();
   const [editorName, setEditorName] = useState(settings?.editorName ?? '');
   const [organizationName, setOrganizationName] = useState(settings?.organizationName ?? '');
+  const [scale, setScale] = useState<DraftVerdict[]>(() => toDraft(settings?.verdicts ?? []));
+  const [scaleError, setScaleError] = useState<string | null>(null);
 
   return (
     <Dialog title="Settings" className="settings" onClose={() => setOpen(false)}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void save({ editorName, organizationName });
+          const checked = fromDraft(scale);
+          if ('error' in checked) {
+            setScaleError(checked.error);
+            return;
+          }
+          setScaleError(null);
+          // Only a changed scale is sent, so an untouched desk keeps following the default.
+          const verdicts = settings && sameScale(checked.scale, settings.verdicts) ? undefined : checked.scale;
+          void save({ editorName, organizationName, ...(verdicts ? { verdicts } : {}) });
         }}
       >
         <div className="stacked">
@@ -62,9 +74,10 @@ function SettingsDialog() {
             Named as the publisher of exported fact-checks.
           </small>
         </div>
-        {error && (
+        <VerdictScaleEditor rows={scale} onChange={setScale} />
+        {(scaleError ?? error) && (
           <p className="error" role="alert">
-            {error}
+            {scaleError ?? error}
           </p>
         )}
         <div className="dialog-actions">

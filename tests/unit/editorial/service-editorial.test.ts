@@ -40,12 +40,12 @@ beforeEach(async () => {
 
 describe('the editorial service', () => {
   it('signs revisions with the editor from settings, and settings persist', async () => {
-    expect(value(await service.call('getSettings', {}))).toEqual({ editorName: 'Test Editor', organizationName: '' });
+    expect(value(await service.call('getSettings', {}))).toMatchObject({ editorName: 'Test Editor', organizationName: '' });
     value(await service.call('updateSettings', { editorName: 'Mina Park', organizationName: 'Desk Weekly' }));
     const a = value(await service.call('correctField', { id: ids[0]!, field: 'headline', text: 'New headline', reason: 'style' }));
     expect(a.revisions.at(-1)).toMatchObject({ editor: 'Mina Park', reason: 'style' });
     const again = new DeskService(service.desk);
-    expect(value(await again.call('getSettings', {}))).toEqual({ editorName: 'Mina Park', organizationName: 'Desk Weekly' });
+    expect(value(await again.call('getSettings', {}))).toMatchObject({ editorName: 'Mina Park', organizationName: 'Desk Weekly' });
   });
 
   it('changes status and tags in bulk as one batch, listed with counts', async () => {
@@ -121,7 +121,7 @@ describe('settings', () => {
     process.env.COPYDESK_EDITOR = 'Env One';
     value(await service.call('updateSettings', { organizationName: 'Desk Weekly' }));
     process.env.COPYDESK_EDITOR = 'Env Two';
-    expect(value(await new DeskService(service.desk).call('getSettings', {}))).toEqual({ editorName: 'Env Two', organizationName: 'Desk Weekly' });
+    expect(value(await new DeskService(service.desk).call('getSettings', {}))).toMatchObject({ editorName: 'Env Two', organizationName: 'Desk Weekly' });
   });
 });
 
