@@ -2,14 +2,15 @@ import { mkdir, readdir, realpath, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
+import type { BundleRecord } from '../bundles/bundle-record.js';
 import { type ArticleRecord, type ArticleSummary, summarize } from '../model.js';
 import { DeskError } from '../result.js';
 import { DeskLock } from './desk-lock.js';
 import { fsyncDir } from './durable-write.js';
 import { JsonDocAdapter } from './json-doc-adapter.js';
 import {
-  type BodyDoc, BodyDocSchema, type ChunkRef, DEFAULT_CHUNK_SIZE, type MetaDoc, MetaDocSchema, type Root, RootHeaderSchema, RootSchema,
-  bodyPath, docsDir, emptyRoot, liveFiles, metaPath, rootBackupPath, rootPath,
+  type BodyDoc, BodyDocSchema, type BundlesDoc, BundlesDocSchema, type ChunkRef, DEFAULT_CHUNK_SIZE, type MetaDoc, MetaDocSchema, type Root,
+  RootHeaderSchema, RootSchema, bodyPath, bundlesPath, docsDir, emptyRoot, liveFiles, metaPath, rootBackupPath, rootPath,
 } from './layout.js';
 import { type Migration, MIGRATIONS, migrate } from './migrations.js';
 
@@ -17,6 +18,11 @@ export interface OpenOptions {
   /** Articles per chunk file. Tests shrink it to exercise many chunks with few articles. */
   chunkSize?: number;
   migrations?: readonly Migration[];
+}
+
+export interface CommitOptions {
+  /** Bundles to insert or replace (by id) in the same transaction as the records. */
+  bundles?: readonly BundleRecord[];
 }
 
 export interface DeskNotice {
@@ -40,6 +46,9 @@ export class Desk {
   private readonly byFile = new Map<string, Set<string>>();
   private readonly bodies = new Map<number, ArticleRecord[]>();
   private ordered: ArticleSummary[] | null = null;
+  /** Every bundle, deleted ones too, in the order they were made. */
+  private bundleMap = new Map<string, BundleRecord>();
+  private bundleList: BundleRecord[] | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -73,6 +82,7 @@ export class Desk {
       const desk = new Desk(dir, key, root, prevRoot, lock, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
       desk.notices.push(...notices);
       await desk.loadIndex();
+      await desk.loadBundles();
       await desk.collectGarbage();
       return desk;
     } catch (err) {
@@ -99,6 +109,16 @@ export class Desk {
   /** The articles imported from seed files of this base name, for matching a re-import. */
   fromFile(fileName: string): ArticleSummary[] {
     return [...(this.byFile.get(fileName) ?? [])].map((id) => this.summaries.get(id)!);
+  }
+
+  /** Every bundle, deleted ones included, in the order they were made. */
+  bundles(): readonly BundleRecord[] {
+    this.bundleList ??= [...this.bundleMap.values()];
+    return this.bundleList;
+  }
+
+  bundle(id: string): BundleRecord | undefined {
+    return this.bundleMap.get(id);
   }
 
   async get(id: string): Promise<ArticleRecord | null> {
@@ -132,11 +152,11 @@ export class Desk {
   }
 
   /**
-   * Inserts or replaces whole records in one atomic, durable transaction. It resolves only once the new root is
-   * on disk; if it rejects, neither the disk nor this object has changed.
+   * Inserts or replaces whole records, and whole bundles, in one atomic, durable transaction. It resolves only
+   * once the new root is on disk; if it rejects, neither the disk nor this object has changed.
    */
-  commit(records: readonly ArticleRecord[]): Promise<void> {
-    const run = this.queue.then(() => this.commitNow(records));
+  commit(records: readonly ArticleRecord[], opts: CommitOptions = {}): Promise<void> {
+    const run = this.queue.then(() => this.commitNow(records, opts.bundles ?? []));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -149,9 +169,9 @@ export class Desk {
     await this.lock.release();
   }
 
-  private async commitNow(records: readonly ArticleRecord[]): Promise<void> {
+  private async commitNow(records: readonly ArticleRecord[], bundles: readonly BundleRecord[]): Promise<void> {
     if (this.closed) throw new DeskError('INTERNAL', 'the desk is closed');
-    if (records.length === 0) return;
+    if (records.length === 0 && bundles.length === 0) return;
     const refs = new Map(this.root.chunks.map((c) => [c.id, c]));
     let nextChunk = this.root.nextChunk;
     const placement = new Map<string, number>();
@@ -190,6 +210,16 @@ export class Desk {
       await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: summaries.get(id)! });
       written.push(ref);
     });
+    // The bundles file is small and holds every bundle, so a bundle change rewrites it whole, as the next revision.
+    let bundlesRef = this.root.bundles;
+    let bundleMap = this.bundleMap;
+    if (bundles.length > 0) {
+      bundleMap = new Map(this.bundleMap);
+      for (const b of bundles) bundleMap.set(b.id, b);
+      const doc: BundlesDoc = { rev: (bundlesRef?.rev ?? 0) + 1, bundles: [...bundleMap.values()] };
+      bundlesRef = { rev: doc.rev };
+      jobs.push(() => writeDoc(bundlesPath(this.dir, doc), BundlesDocSchema, doc));
+    }
     await runLimited(jobs, WRITE_CONCURRENCY);
     await fsyncDir(docsDir(this.dir));
 
@@ -201,6 +231,7 @@ export class Desk {
       nextSeq: Math.max(this.root.nextSeq, maxSeq),
       nextChunk,
       chunks: [...refs.values()].sort((a, b) => a.id - b.id),
+      bundles: bundlesRef,
     };
     await writeRoot(this.dir, next, true);
 
@@ -213,7 +244,38 @@ export class Desk {
       for (const summary of summaries.get(id)!) this.remember(summary, id);
     }
     this.ordered = null;
+    if (bundleMap !== this.bundleMap) this.setBundles(bundleMap);
     await this.unlinkUnreferenced(liveFiles(this.dir, dropped));
+  }
+
+  private setBundles(bundles: Map<string, BundleRecord>): void {
+    this.bundleMap = bundles;
+    this.bundleList = null;
+  }
+
+  /**
+   * Read at open: the file is small, and the root has to be repaired now if it is damaged. A damaged bundles file
+   * falls back to the previous root's, which may be "no bundles yet"; with no previous root, opening fails.
+   */
+  private async loadBundles(): Promise<void> {
+    const ref = this.root.bundles;
+    if (!ref) return;
+    const current = await readBundles(this.dir, ref);
+    if (current.ok) {
+      this.setBundles(new Map(current.doc.bundles.map((b) => [b.id, b])));
+      return;
+    }
+    const prev = this.prevRoot && this.prevRoot.bundles?.rev !== ref.rev ? this.prevRoot.bundles : undefined;
+    const previous = prev ? await readBundles(this.dir, prev) : null;
+    if (prev === undefined || (previous && !previous.ok)) {
+      throw new DeskError('DESK_CORRUPT', `${current.reason}; no earlier good copy of the bundles is left`);
+    }
+    const restored = previous?.ok ? previous.doc.bundles : [];
+    this.setBundles(new Map(restored.map((b) => [b.id, b])));
+    this.root = { ...this.root, bundles: prev };
+    await writeRoot(this.dir, this.root, false);
+    const what = prev ? `from their previous copy (r${prev.rev}, ${restored.length} bundle${restored.length === 1 ? '' : 's'})` : 'as they were before the first one was made (none)';
+    this.notices.push({ code: 'recovered', message: `${current.reason}; restored the bundles ${what}; the last change to bundles may be missing` });
   }
 
   private remember(summary: ArticleSummary, chunk: number): void {
@@ -400,6 +462,20 @@ async function readDoc<S extends z.ZodType>(path: string, schema: S, optional = 
 async function writeDoc<S extends z.ZodType>(path: string, schema: S, data: z.infer<S>, opts: { syncDir?: boolean; keepPrevious?: string } = { syncDir: false }): Promise<void> {
   const db = new Low<z.infer<S>>(new JsonDocAdapter(path, schema, opts), data);
   await db.write();
+}
+
+/** The bundles file, checked against the revision the root names; a damaged one is moved aside, never collected. */
+async function readBundles(dir: string, ref: { rev: number }): Promise<{ ok: true; doc: BundlesDoc } | { ok: false; reason: string }> {
+  const path = bundlesPath(dir, ref);
+  try {
+    const doc = await readDoc(path, BundlesDocSchema);
+    if (doc.rev === ref.rev) return { ok: true, doc };
+    throw new DeskError('DESK_CORRUPT', `${path} holds bundles r${doc.rev}, not r${ref.rev}`);
+  } catch (err) {
+    if (!isCorrupt(err)) throw err;
+    await moveAside(path);
+    return { ok: false, reason: err.message };
+  }
 }
 
 async function readBody(dir: string, ref: ChunkRef): Promise<BodyDoc> {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { BundleRecordSchema } from '../bundles/bundle-record.js';
 import { ArticleRecordSchema, ArticleSummarySchema } from '../model.js';
 
 /**
@@ -9,10 +10,12 @@ import { ArticleRecordSchema, ArticleSummarySchema } from '../model.js';
  *   desk.json.bak            the previous root (a hard link), the last good copy
  *   docs/c<N>.r<R>.meta.json the list fields of up to CHUNK_SIZE articles (read at open)
  *   docs/c<N>.r<R>.body.json the full records of the same articles (read on demand)
+ *   docs/bundles.r<R>.json   every curated bundle with its history (read at open; absent until the first bundle)
  *   desk.lock                the owning process
  *
- * Chunk files are never rewritten in place: a change writes revision R+1 and then a new root, so the root's
- * rename is the single commit point of every transaction, however many files it touches.
+ * Chunk and bundles files are never rewritten in place: a change writes revision R+1 of each file it touches
+ * and then a new root, so the root's rename is the single commit point of every transaction, however many
+ * files it touches (an import that brings articles and a bundle lands both or neither).
  */
 export const CURRENT_SCHEMA_VERSION = 1;
 export const DEFAULT_CHUNK_SIZE = 64;
@@ -32,6 +35,8 @@ export const RootSchema = z.object({
   nextSeq: z.number().int().nonnegative(),
   nextChunk: z.number().int().nonnegative(),
   chunks: z.array(ChunkRefSchema),
+  /** The current bundles file; desks made before bundles existed have none, which reads as null. */
+  bundles: z.object({ rev: z.number().int().positive() }).nullable().default(null),
 });
 export type Root = z.infer<typeof RootSchema>;
 
@@ -55,18 +60,28 @@ export const BodyDocSchema = z.object({
 });
 export type BodyDoc = z.infer<typeof BodyDocSchema>;
 
+export const BundlesDocSchema = z
+  .object({
+    rev: z.number().int().positive(),
+    bundles: z.array(BundleRecordSchema),
+  })
+  .refine((doc) => new Set(doc.bundles.map((b) => b.id)).size === doc.bundles.length, { message: 'a bundle id appears twice', path: ['bundles'] });
+export type BundlesDoc = z.infer<typeof BundlesDocSchema>;
+
 export const rootPath = (dir: string): string => join(dir, 'desk.json');
 export const rootBackupPath = (dir: string): string => join(dir, 'desk.json.bak');
 export const docsDir = (dir: string): string => join(dir, 'docs');
 export const metaPath = (dir: string, c: { id: number; rev: number }): string => join(docsDir(dir), `c${c.id}.r${c.rev}.meta.json`);
 export const bodyPath = (dir: string, c: { id: number; rev: number }): string => join(docsDir(dir), `c${c.id}.r${c.rev}.body.json`);
+export const bundlesPath = (dir: string, b: { rev: number }): string => join(docsDir(dir), `bundles.r${b.rev}.json`);
 
 export function emptyRoot(now: string): Root {
-  return { format: 'copydesk-desk', schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: now, generation: 0, nextSeq: 0, nextChunk: 0, chunks: [] };
+  return { format: 'copydesk-desk', schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: now, generation: 0, nextSeq: 0, nextChunk: 0, chunks: [], bundles: null };
 }
 
 /** File names a root keeps alive; everything else in docs/ is garbage from a superseded or interrupted write. */
 export function liveFiles(dir: string, root: Root | null): string[] {
   if (!root) return [];
-  return root.chunks.flatMap((c) => [metaPath(dir, c), bodyPath(dir, c)]);
+  const chunks = root.chunks.flatMap((c) => [metaPath(dir, c), bodyPath(dir, c)]);
+  return root.bundles ? [...chunks, bundlesPath(dir, root.bundles)] : chunks;
 }
