@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { METHOD_NAMES, type MethodName } from '../core/api.js';
 import type { ErrorCode, Result } from '../core/result.js';
 import type { DeskService } from '../core/service.js';
 import { allowedHost, allowedOrigin, bearer, tokenMatches } from './http-guards.js';
+import { readBoundedBody, restFitsDrain } from './request-body.js';
 import { readStatic } from './static-files.js';
 
 export interface HttpTransportOptions {
@@ -13,8 +15,10 @@ export interface HttpTransportOptions {
   staticDir: string | null;
   port?: number;
   token?: string;
-  /** Uploads carry whole seed files as base64: 50 MB of text is about 67 MB on the wire. */
+  /** The largest body of an ordinary call. */
   maxBodyBytes?: number;
+  /** The largest body of a call that carries whole files (UPLOAD_METHODS). */
+  maxUploadBytes?: number;
 }
 
 export interface RunningServer {
@@ -25,74 +29,134 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY_BYTES = 72 * 1024 * 1024;
+/**
+ * Body limits, per route. An ordinary call is small: the largest legitimate one is a bulk change naming every
+ * article on a 100,000-article desk (about 2 MB of ids) or a 100,000-character correction written as \u escapes
+ * (600 KB), so 8 MB leaves room and still stops a runaway client. An upload carries one seed file as base64:
+ * the import limit is 50 MB of file, 67 MB of base64, so 100 MB.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+/** Methods whose input carries file bytes, and so get the upload limit. */
+export const UPLOAD_METHODS: ReadonlySet<string> = new Set<MethodName>(['importUploads']);
+/**
+ * Methods a page has no business calling: importPaths makes the server read whatever path it is given, which
+ * a browser (unlike the Electron shell, which gets paths from the OS) can never legitimately name. Refusing it
+ * here means a leaked token lets its holder edit the desk, but not read the editor's other files through it.
+ */
+export const NOT_OVER_HTTP: ReadonlyMap<string, string> = new Map<MethodName, string>([
+  ['importPaths', 'importPaths is not available in browser mode: a page cannot name files on this computer; upload them (importUploads)'],
+]);
+
 export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400, NOT_FOUND: 404, DESK_LOCKED: 409, DESK_CORRUPT: 500, DESK_TOO_NEW: 409, IO_ERROR: 500, INTERNAL: 500,
 };
 
+const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+
 /**
  * Browser mode's transport for the API contract: `POST /api/<method>` with a JSON body, server-sent change
- * events on `/api/events`, and the built renderer as static files. Binds 127.0.0.1 only.
+ * events on `GET /api/events`, and the built renderer as static files. Binds 127.0.0.1 only. Everything under
+ * /api/ needs the token, checked before the route is even looked up, so a route added later cannot forget it;
+ * only the static renderer, which holds no data, is public.
  */
 export async function startHttpServer(opts: HttpTransportOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const methods = new Set<string>(METHOD_NAMES);
   const streams = new Set<ServerResponse>();
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxUpload = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   let port = 0;
   let closing = false;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
+      if (!res.headersSent) refuse(req, res, 500, 'INTERNAL', 'internal error');
       else res.end();
     });
   });
 
+  /**
+   * Answers with an error. One given before the body was read closes the connection unless the rest of the body
+   * is small enough for Node to read out, as it does to keep a connection alive.
+   */
+  function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: ErrorCode, message: string, how: { allow?: string; close?: boolean } = {}): void {
+    if (how.allow) res.setHeader('Allow', how.allow);
+    if (how.close || !restFitsDrain(req, maxBody)) res.setHeader('Connection', 'close');
+    sendJson(res, status, { ok: false, error: { code, message } });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     securityHeaders(res);
     if (!allowedHost(req.headers.host, port) || !allowedOrigin(req.headers.origin, port)) {
-      return send(res, 403, { ok: false, error: { code: 'INVALID_INPUT', message: 'forbidden host or origin' } });
+      return refuse(req, res, 403, 'INVALID_INPUT', 'forbidden host or origin');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname === '/api/events') return events(req, res, url);
-    if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice('/api/'.length));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'method not allowed' } });
+    // The Host header was checked above, but the path is all that is needed, so the base stays fixed.
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(req, res, 405, 'INVALID_INPUT', 'method not allowed', { allow: 'GET, HEAD' });
     const file = opts.staticDir ? await readStatic(opts.staticDir, url.pathname) : null;
-    if (!file) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'not found' } });
+    if (!file) return refuse(req, res, 404, 'NOT_FOUND', 'not found');
     res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  async function api(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    if (!tokenMatches(bearer(req.headers.authorization), token)) {
-      return send(res, 401, { ok: false, error: { code: 'INVALID_INPUT', message: 'missing or wrong token' } });
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    // GET routes (the event stream, and any download) are opened by EventSource or a link, which cannot set
+    // headers, so they alone may carry the token as a query parameter.
+    const presented = bearer(req.headers.authorization) ?? (req.method === 'GET' ? url.searchParams.get('token') : null);
+    if (!tokenMatches(presented, token)) return refuse(req, res, 401, 'INVALID_INPUT', 'missing or wrong token');
+
+    if (url.pathname === '/api/events') {
+      if (req.method !== 'GET') return refuse(req, res, 405, 'INVALID_INPUT', 'use GET', { allow: 'GET' });
+      return events(req, res);
     }
-    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'use POST' } });
-    if (!methods.has(name)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `unknown method ${name}` } });
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return send(res, 415, { ok: false, error: { code: 'INVALID_INPUT', message: 'send Content-Type: application/json' } });
+    if (url.pathname.startsWith('/api/downloads/')) {
+      if (req.method !== 'GET') return refuse(req, res, 405, 'INVALID_INPUT', 'use GET', { allow: 'GET' });
+      return download(req, res, url.pathname.slice('/api/downloads/'.length));
     }
-    const body = await readBody(req, maxBody);
-    if (body === null) return send(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: `request body over ${maxBody} bytes` } });
+    if (req.method !== 'POST') return refuse(req, res, 405, 'INVALID_INPUT', 'use POST', { allow: 'POST' });
+    const name = url.pathname.slice('/api/'.length);
+    if (!methods.has(name)) return refuse(req, res, 404, 'NOT_FOUND', `unknown method ${name.slice(0, 100)}`);
+    const refused = NOT_OVER_HTTP.get(name);
+    if (refused) return refuse(req, res, 403, 'INVALID_INPUT', refused);
+    if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+      return refuse(req, res, 415, 'INVALID_INPUT', 'send Content-Type: application/json');
+    }
+    const limit = UPLOAD_METHODS.has(name) ? maxUpload : maxBody;
+    const body = await readBoundedBody(req, limit);
+    if (!body.ok) {
+      if (body.reason === 'aborted') return void res.destroy();
+      return refuse(req, res, 413, 'INVALID_INPUT', `request body over the ${limit} byte limit for ${name}`, { close: !body.drained });
+    }
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body);
+      input = body.text.length === 0 ? {} : JSON.parse(body.text);
     } catch {
-      return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'request body is not valid JSON' } });
+      return refuse(req, res, 400, 'INVALID_INPUT', 'request body is not valid JSON');
     }
     const result: Result<unknown> = await opts.service.call(name as MethodName, input);
-    send(res, result.ok ? 200 : STATUS[result.error.code], result);
+    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
-  function events(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    // EventSource cannot set headers, so this one route takes the token as a query parameter.
-    if (!tokenMatches(url.searchParams.get('token'), token)) {
-      return send(res, 401, { ok: false, error: { code: 'INVALID_INPUT', message: 'missing or wrong token' } });
-    }
-    if (closing) return send(res, 503, { ok: false, error: { code: 'IO_ERROR', message: 'the desk server is shutting down' } });
+  /** A finished export (see exportFile), sent as an attachment so the browser saves it rather than shows it. */
+  async function download(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const file = /^[0-9a-f]{24}$/.test(id) ? opts.service.download(id) : null;
+    if (!file) return refuse(req, res, 404, 'NOT_FOUND', 'no such export (exports are kept while the desk is open)');
+    const body = await readFile(file.path);
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': body.length,
+      'Content-Disposition': contentDisposition(file.fileName),
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    if (closing) return refuse(req, res, 503, 'IO_ERROR', 'the desk server is shutting down');
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
@@ -128,6 +192,12 @@ export async function startHttpServer(opts: HttpTransportOptions): Promise<Runni
   };
 }
 
+/** RFC 6266: an ASCII fallback name for old clients, and the real (UTF-8) name in filename*. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -136,22 +206,8 @@ function securityHeaders(res: ServerResponse): void {
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': json.length, 'Cache-Control': 'no-store' });
+  res.end(json);
 }

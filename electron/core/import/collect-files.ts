@@ -1,9 +1,9 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export interface Candidate {
   path: string;
-  /** Why this input cannot be read at all (missing, unreadable); null when it can be tried. */
+  /** Why this input cannot be read at all (missing, unreadable, a link); null when it can be tried. */
   error: string | null;
 }
 
@@ -12,6 +12,10 @@ const SEED_FILE = /\.txt$/iu;
 /**
  * Expands the paths an editor gave into seed files: files as named, folders recursively for *.txt. Each
  * real file appears once, however many ways it was named, and a missing path is reported, not fatal.
+ *
+ * A path the editor named is followed wherever it leads: they chose it. Inside a folder, though, a symbolic
+ * link is reported and not followed, so a folder of seeds (unpacked from an archive, synced from elsewhere)
+ * cannot pull `~/.ssh/id_rsa` or `/etc/passwd` onto the desk, and from there into an exported bundle.
  */
 export async function collectFiles(inputs: readonly string[]): Promise<Candidate[]> {
   const out: Candidate[] = [];
@@ -27,7 +31,7 @@ export async function collectFiles(inputs: readonly string[]): Promise<Candidate
 
   const walk = async (dir: string): Promise<void> => {
     const real = await realpath(dir).catch(() => dir);
-    if (seenDirs.has(real)) return; // a symlink loop, or the same folder named twice
+    if (seenDirs.has(real)) return; // the same folder named twice, or reached through a mount loop
     seenDirs.add(real);
     let entries: string[];
     try {
@@ -39,21 +43,33 @@ export async function collectFiles(inputs: readonly string[]): Promise<Candidate
     for (const name of entries) {
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
-      const st = await stat(path).catch(() => null);
-      if (st?.isDirectory()) await walk(path);
-      else if (st?.isFile() && SEED_FILE.test(name)) await add(path, null);
+      const st = await lstat(path).catch(() => null);
+      if (!st) continue; // gone since the listing; nothing to report about a file nobody asked for by name
+      if (st.isDirectory()) await walk(path);
+      else if (st.isSymbolicLink()) {
+        const target = SEED_FILE.test(name) ? null : await stat(path).catch(() => null);
+        if (SEED_FILE.test(name) || target?.isDirectory()) {
+          await add(path, `cannot import ${path}: a symbolic link; links inside a folder are not followed`);
+        }
+      } else if (SEED_FILE.test(name)) {
+        await add(path, st.isFile() ? null : `cannot import ${path}: not a regular file`);
+      }
     }
   };
 
   for (const input of inputs) {
     const path = resolve(input);
     const st = await stat(path).catch((err: NodeJS.ErrnoException) => err);
-    if (st instanceof Error) {
-      const why = st.code === 'ENOENT' ? 'no such file or folder' : (st.code ?? st.message);
-      await add(path, `cannot import ${path}: ${why}`);
-    } else if (st.isDirectory()) await walk(path);
+    if (st instanceof Error) await add(path, `cannot import ${path}: ${statError(st)}`);
+    else if (st.isDirectory()) await walk(path);
     else if (st.isFile()) await add(path, null);
     else await add(path, `cannot import ${path}: not a regular file or folder`);
   }
   return out;
+}
+
+function statError(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ENOENT') return 'no such file or folder';
+  if (err.code === 'ELOOP') return 'a symbolic link that leads round in a loop';
+  return err.code ?? err.message;
 }

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ let server: RunningServer;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'copydesk-http-'));
   desk = await Desk.open(join(dir, 'desk'));
-  server = await startHttpServer({ service: new DeskService(desk), staticDir: null, port: 0, maxBodyBytes: 4096 });
+  server = await startHttpServer({ service: new DeskService(desk), staticDir: null, port: 0, maxBodyBytes: 4096, maxUploadBytes: 1024 * 1024 });
 });
 afterAll(async () => {
   await server.close();
@@ -120,7 +120,8 @@ describe('browser-mode HTTP transport', () => {
     });
     req.end();
     await opened;
-    const imported = await raw('/api/importPaths', { headers: auth(), body: JSON.stringify({ paths: ['seeds'] }) });
+    const seed = await readFile('seeds/000_9aa4e691ff5375b9.txt');
+    const imported = await raw('/api/importUploads', { headers: auth(), body: JSON.stringify({ files: [{ name: 'seed.txt', base64: seed.toString('base64') }] }) });
     expect(JSON.parse(imported.body)).toMatchObject({ ok: true, value: { imported: 2 } });
     await expect.poll(() => events.length).toBe(1);
     expect(events[0]).toMatchObject({ type: 'articles-changed' });
