@@ -1,17 +1,20 @@
+import { openDeskWithRecovery } from '../core/backup/open-with-recovery.js';
 import { resolveDeskDir } from '../core/desk-location.js';
 import type { ImportOptions } from '../core/import/import-files.js';
 import { DeskService } from '../core/service.js';
-import { Desk } from '../core/store/desk-store.js';
 import type { Io } from './io.js';
 
-/** Opens the desk for one command, reports what opening it had to repair, and always gives the lock back. */
+/**
+ * Opens the desk for one command (restoring the newest good backup if it is damaged beyond its own fallbacks),
+ * reports what opening it had to repair, and always gives the lock back.
+ */
 export async function withDesk<T>(
   io: Io,
   db: string | undefined,
   opts: { quiet?: boolean; importOptions?: ImportOptions },
   run: (service: DeskService) => Promise<T>,
 ): Promise<T> {
-  const desk = await Desk.open(resolveDeskDir(db));
+  const desk = await openDeskWithRecovery(resolveDeskDir(db));
   try {
     for (const n of desk.notices) {
       if (n.code !== 'created') io.err(`copydesk: ${n.message}`);

@@ -1,0 +1,117 @@
+import { access, lstat, mkdir, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SettingsSchema } from '../model.js';
+import { DeskError } from '../result.js';
+import { fsyncDir, writeFileDurable } from '../store/durable-write.js';
+import { type Root, RootSchema, docsDir, liveFiles, rootBackupPath, rootPath } from '../store/layout.js';
+import { isMissing, readRegular } from './backup-files.js';
+import { backupDirFor, defaultBackupDir } from './backup-location.js';
+import { type BackupSummary, summaryOf } from './backup-manifest.js';
+import { createBackup } from './create-backup.js';
+import { withDeskLock } from './desk-owner.js';
+import { documentAtRevision, highestRevision, withRevision } from './revisions.js';
+import { type VerifiedBackup, verifyBackup } from './verify-backup.js';
+
+export interface RestoreOptions {
+  /** Default: the desk's setting, else `<desk>/backups`. */
+  backupDir?: string;
+  now?: () => Date;
+}
+
+export interface RestoreResult {
+  restored: BackupSummary;
+  /** The desk as it was just before, saved so the restore can be undone; null when there was no desk at all. */
+  beforeRestore: BackupSummary | null;
+  /** The restored desk's generation: above every generation the desk had, so it reads as the newest state. */
+  generation: number;
+}
+
+/**
+ * Makes a backup's state the desk's current state. It takes the desk lock itself rather than opening the desk,
+ * so it works on a desk too damaged to open, and refuses (DESK_LOCKED) while another process owns the desk.
+ *
+ * Order: check the backup in full; save the desk as it is as a `before-restore` backup (so the restore can be
+ * undone, damaged files and all); copy the backup's files in under revision numbers above every revision on
+ * disk, since an old `c3.r7` could otherwise land on a different, later file of that name; then replace
+ * desk.json, the single commit point. Killed before that rename the old desk stands, and the copied files are
+ * unreferenced garbage that the next open collects. After it, desk.json.bak is set to the same root (the old
+ * .bak described the desk being replaced, and may be the damaged file that forced the restore).
+ */
+export async function restoreBackup(deskDir: string, backupId: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  await mkdir(docsDir(deskDir), { recursive: true }).catch((err: Error) => {
+    throw new DeskError('IO_ERROR', `cannot create the desk folder ${deskDir}: ${err.message}`);
+  });
+  return withDeskLock(deskDir, 'restoring a backup', async () => {
+    const backupDir = opts.backupDir ?? (await backupDirFor(deskDir));
+    const backup = await verifyBackup(backupDir, backupId, 'full');
+    const current = await readJsonLeniently(rootPath(deskDir));
+    const previous = await readJsonLeniently(rootBackupPath(deskDir));
+    const beforeRestore = (await holdsAnything(deskDir))
+      ? await createBackup(deskDir, { reason: 'before-restore', backupDir, rotate: false, keepDamaged: true, ...(opts.now ? { now: opts.now } : {}) })
+      : null;
+
+    const rev = (await highestRevision(deskDir, [current, previous])) + 1;
+    const generation = Math.max(backup.root.generation, generationOf(current), generationOf(previous)) + 1;
+    const rootJson = { ...withRevision(backup.rootJson, rev), generation };
+    await copyFilesIn(backup, deskDir, RootSchema.parse(rootJson), rev);
+    const text = JSON.stringify(rootJson);
+    for (const path of [rootPath(deskDir), rootBackupPath(deskDir), join(deskDir, 'settings.json')]) await moveLinkAside(path);
+    await writeFileDurable(rootPath(deskDir), text, { syncDir: true });
+    await writeFileDurable(rootBackupPath(deskDir), text, { syncDir: true });
+    await restoreSettings(deskDir, backup, backupDir);
+    return { restored: summaryOf(backup.manifest), beforeRestore, generation };
+  });
+}
+
+async function copyFilesIn(backup: VerifiedBackup, deskDir: string, target: Root, rev: number): Promise<void> {
+  // The two roots differ only in revision numbers, so liveFiles lists their files in the same order.
+  const from = liveFiles(backup.folder, backup.root);
+  const to = liveFiles(deskDir, target);
+  if (from.length !== to.length) throw new DeskError('INTERNAL', `restoring ${backup.manifest.id}: ${from.length} files to copy but ${to.length} places for them`);
+  for (const [i, src] of from.entries()) {
+    const json: unknown = JSON.parse((await readRegular(src)).toString('utf8'));
+    await writeFileDurable(to[i]!, JSON.stringify(documentAtRevision(json, rev)), { syncDir: false });
+  }
+  await fsyncDir(docsDir(deskDir));
+}
+
+/**
+ * Settings travel with the backup (the editor name, the verdict scale), except where backups live: the folder
+ * this restore came from, which also holds the before-restore backup, stays the desk's backup folder. Settings
+ * are a separate file, written after the commit; killed in between, the desk is restored with its old settings.
+ */
+async function restoreSettings(deskDir: string, backup: VerifiedBackup, backupDir: string): Promise<void> {
+  if (!backup.manifest.files.some((f) => f.path === 'settings.json')) return;
+  const stored = SettingsSchema.partial().safeParse(await readJsonLeniently(join(backup.folder, 'settings.json')));
+  if (!stored.success) return; // written by a Copydesk with other settings: the current ones stay
+  const { backupDir: _old, ...rest } = stored.data;
+  const next = backupDir === defaultBackupDir(deskDir) ? rest : { ...rest, backupDir };
+  await writeFileDurable(join(deskDir, 'settings.json'), JSON.stringify(next), { syncDir: true });
+}
+
+/** The store refuses to write through a symbolic link; one planted at a root's name is damage, kept aside. */
+async function moveLinkAside(path: string): Promise<void> {
+  const st = await lstat(path).catch(() => null);
+  if (st?.isSymbolicLink()) await rename(path, `${path}.corrupt-${Date.now()}`);
+}
+
+async function readJsonLeniently(path: string): Promise<unknown> {
+  try {
+    return JSON.parse((await readRegular(path)).toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const generationOf = (root: unknown): number => {
+  const g = (root as { generation?: unknown } | null)?.generation;
+  return typeof g === 'number' && Number.isInteger(g) && g >= 0 ? g : 0;
+};
+
+/** Anything a person might want back: a root (even a damaged one) or any file in docs/. */
+async function holdsAnything(deskDir: string): Promise<boolean> {
+  const present = (path: string): Promise<boolean> => access(path).then(() => true, (err: unknown) => !isMissing(err));
+  if ((await present(rootPath(deskDir))) || (await present(rootBackupPath(deskDir)))) return true;
+  const docs = await readdir(docsDir(deskDir)).catch(() => [] as string[]);
+  return docs.some((n) => !n.endsWith('.tmp'));
+}

@@ -1,0 +1,52 @@
+import { readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Root, docsDir, liveFiles } from '../store/layout.js';
+import type { Findings } from './doctor-report.js';
+
+/**
+ * A damaged copy is the trace of a repair already made (the desk, or doctor, put a good copy in its place), so it
+ * counts as fixed: reported so someone can look at it, never deleted by doctor.
+ */
+const DAMAGED_COPY = 'is a damaged copy moved aside when it was replaced; nothing uses it';
+const KEPT = 'kept it for inspection; delete it when no longer needed';
+
+/**
+ * Files no root refers to. In docs/ that is a superseded or interrupted write, removed as the desk's own
+ * collection would (only when the root reads: without it nothing can be told apart). `*.tmp` files and moved-
+ * aside stale locks are leftovers, removed. `*.corrupt-*` files are reported and kept (see DAMAGED_COPY).
+ */
+export async function checkLeftovers(deskDir: string, roots: { root: Root | null; prevRoot: Root | null }, f: Findings): Promise<void> {
+  const live = new Set([...liveFiles(deskDir, roots.root), ...liveFiles(deskDir, roots.prevRoot)]);
+  for (const e of byName(await readdir(docsDir(deskDir), { withFileTypes: true }).catch(() => []))) {
+    if (!e.isFile()) continue;
+    const path = join(docsDir(deskDir), e.name);
+    if (live.has(path)) continue;
+    f.checked++;
+    if (e.name.includes('.corrupt-')) {
+      if (!f.keptAside.has(path)) f.fixed(path, DAMAGED_COPY, KEPT);
+    } else if (e.name.endsWith('.tmp')) await remove(path, 'is the leftover of an interrupted write', f);
+    else if (roots.root) await remove(path, 'is not used by the desk (a superseded or interrupted write)', f);
+  }
+  for (const e of byName(await readdir(deskDir, { withFileTypes: true }))) {
+    if (!e.isFile()) continue;
+    const path = join(deskDir, e.name);
+    if (e.name.includes('.corrupt-')) {
+      f.checked++;
+      if (!f.keptAside.has(path)) f.fixed(path, DAMAGED_COPY, KEPT);
+    } else if (e.name.endsWith('.tmp')) {
+      f.checked++;
+      await remove(path, 'is the leftover of an interrupted write', f);
+    } else if (e.name.startsWith('desk.lock.stale-')) {
+      f.checked++;
+      await remove(path, 'is a stale lock left while being cleared', f);
+    }
+  }
+}
+
+async function remove(path: string, problem: string, f: Findings): Promise<void> {
+  await unlink(path);
+  f.fixed(path, problem, 'removed it');
+}
+
+/** Directory order differs between file systems; the report should not. */
+const byName = <E extends { name: string }>(entries: E[]): E[] => entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
