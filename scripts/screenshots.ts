@@ -1,7 +1,9 @@
 /**
  * Screenshots of the desk as an editor sees it, at 1280×800: the list with article 1 open in the reader and one
  * paragraph chosen, in light and dark; article 1 with a paragraph corrected and the diff view open; and both
- * articles selected and tagged from the bulk bar; and article 1's fact-check with a claim ruled true. Runs the real CLI and server in browser mode on a temporary desk.
+ * articles selected and tagged from the bulk bar; and article 1's fact-check with a claim ruled true; then a bundle of
+ * both articles in the bundles panel, and the export dialog with its preview and after the export. Runs the real
+ * CLI and server in browser mode on a temporary desk.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,10 +28,27 @@ const url = await new Promise<string>((resolve) => {
   });
 });
 
+/** `npm run screenshots -- --only export-dialog.png,bundles-panel.png` rewrites just those files. */
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg === -1 ? null : new Set((process.argv[onlyArg + 1] ?? '').split(',').filter(Boolean));
+
 async function shot(page: import('playwright-core').Page, name: string): Promise<void> {
+  if (only && !only.has(name)) return;
   const file = join(outDir, name);
   await page.screenshot({ path: file });
   console.log(`wrote ${file}`);
+}
+
+/** Set-up the pictures need but do not show, through the same API and token as the page. */
+async function callApi(method: string, input: unknown): Promise<unknown> {
+  const res = await fetch(new URL(`/api/${method}`, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${url.split('#token=')[1]}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
 }
 
 const browser = await chromium.launch({
@@ -46,9 +65,7 @@ try {
     // Clicking may have nudged the reader down to reach the paragraph; show it from its top bar.
     await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
     await page.waitForTimeout(200);
-    const file = join(outDir, `desk-reader-${scheme}.png`);
-    await page.screenshot({ path: file });
-    console.log(`wrote ${file}`);
+    await shot(page, `desk-reader-${scheme}.png`);
     await page.close();
   }
 
@@ -117,6 +134,40 @@ try {
   await fc.waitForTimeout(600);
   await shot(fc, 'factcheck-panel.png');
   await fc.close();
+
+  // Bundles and the export dialog, on the desk as the steps above left it (a correction, a ruling, tags).
+  await callApi('updateSettings', { organizationName: 'Copydesk Fact Check' });
+  const articles = (await callApi('listArticles', {})) as { items: { id: string }[] };
+  await callApi('createBundle', { name: 'Fact-checks to publish', description: 'Ruled claims, ready for ClaimReview.', ids: [articles.items[0]!.id] });
+  const bp = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await bp.goto(url);
+  const bundleRows = bp.getByRole('listbox', { name: /^Articles/ }).getByRole('option');
+  await bundleRows.first().waitFor();
+  await bp.getByRole('checkbox', { name: 'Select all in view' }).check();
+  await bp.getByRole('button', { name: 'New bundle from selection' }).click();
+  const create = bp.getByRole('dialog', { name: 'New bundle' });
+  await create.getByRole('textbox', { name: 'Name' }).fill('Asia security brief');
+  await create.getByRole('textbox', { name: 'Description' }).fill('The Putin–Kim call and the Pakistan–Afghanistan border clashes, for the morning page.');
+  await create.getByRole('button', { name: 'Create bundle' }).click();
+  const bundles = bp.getByRole('region', { name: 'Bundles', exact: true });
+  // One keyboard move, so Undo says what it would take back.
+  await bundles.locator('.bundle-open').first().focus();
+  await bp.keyboard.press('Alt+ArrowDown');
+  await bundles.getByRole('button', { name: /^↶ Undo moving/ }).waitFor();
+  await bundles.locator('.bundle-open').first().focus();
+  await bp.waitForTimeout(300);
+  await shot(bp, 'bundles-panel.png');
+
+  await bundles.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = bp.getByRole('dialog', { name: 'Export' });
+  await exportDialog.getByTestId('export-articles').waitFor();
+  await bp.waitForTimeout(300);
+  await shot(bp, 'export-dialog.png');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await exportDialog.getByRole('heading', { name: /^Exported/ }).waitFor();
+  await bp.waitForTimeout(300);
+  await shot(bp, 'export-dialog-done.png');
+  await bp.close();
 } finally {
   await browser.close();
   server.kill('SIGTERM');

@@ -1,5 +1,7 @@
 import { DeskError } from '../core/result.js';
 import { UsageError } from './args.js';
+import { backupCommand } from './commands/backup.js';
+import { doctorCommand } from './commands/doctor.js';
 import { correctCommand } from './commands/correct.js';
 import { historyCommand } from './commands/history.js';
 import { importCommand } from './commands/import.js';
@@ -7,7 +9,9 @@ import { listCommand } from './commands/list.js';
 import { redoCommand } from './commands/redo.js';
 import { serveCommand } from './commands/serve.js';
 import { claimCommand } from './commands/claim.js';
+import { exportCommand } from './commands/export.js';
 import { claimsCommand } from './commands/claims.js';
+import { bundleCommand } from './commands/bundle.js';
 import { settingsCommand } from './commands/settings.js';
 import { showCommand } from './commands/show.js';
 import { statusCommand } from './commands/status.js';
@@ -29,12 +33,16 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   serve: serveCommand,
   claims: claimsCommand,
   claim: claimCommand,
+  export: exportCommand,
+  bundle: bundleCommand,
+  backup: backupCommand,
+  doctor: doctorCommand,
 };
 
 export const usage = `Usage: copydesk <command> [options]
 
 Commands:
-  import <path…>                        import seed files and folders into the desk
+  import <path…>                        import seed files and folders, or bundle archives, into the desk
   list                                  list the desk's articles
   show <id>                             show one article
   status <id> <status> [--note TEXT]    set the review status (new, in-review, checked, approved, flagged, spiked)
@@ -46,7 +54,14 @@ Commands:
   settings [--editor NAME]              show or change the desk's settings (the editor name signs changes)
   claims <id>                           claims, quotes, entities and resolved dates of an article
   claim <id> --text T --verdict V       record a verdict on exact words [--note TEXT] [--source URL]…
+  bundle create <name> [--ids a,b,… | --tag T | --status S]
+                                        make a bundle and print its id (no selector: every article not spiked)
+  bundle list                           list the desk's bundles
+  export --format F --out PATH          export as ninjs, claimreview, md, html, csv or a bundle archive
   serve                                 serve the desk to a browser on this machine
+  backup create|list                    back the desk up now, or list its backups
+  backup restore <backup-id>            make a backup current (the desk as it was is backed up first)
+  doctor                                check every desk file, fix what is safe, report the rest
 
 <id> may be any unique prefix of an article id. Every command takes --db DIR (default: $COPYDESK_DB, else the
 app's data folder) and --help; all but serve take --json.`;

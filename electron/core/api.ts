@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import type { ImportReport } from './import/report.js';
 import type { ArticleContent, ArticleRecord, FieldSpan, ParseWarning, Revision, Settings, Source } from './model.js';
-import { StatusSchema, VERDICTS } from './model.js';
+import { EntityFixSchema, StatusSchema, VerdictIdSchema, VerdictScaleSchema } from './model.js';
 import type { FactcheckView } from './factcheck/types.js';
 import type { Status } from './statuses.js';
 import { type ArticlePage, ListQuerySchema } from './query/list-query.js';
+import {
+  AddToBundleInput, BundleIdInput, CreateBundleInput, ListBundlesInput, MoveInBundleInput, RemoveFromBundleInput, ReorderBundleInput, UpdateBundleInput,
+} from './bundles/bundle-inputs.js';
+import type { AddToBundleResult, BundleSummary, BundleView, RemoveFromBundleResult } from './bundles/bundle-view.js';
 import type { Result } from './result.js';
+import type { DeskNotice } from './store/desk-store.js';
+import { ExportFileInput, PreviewExportInput } from './export/export-inputs.js';
+import type { ExportDownload, ExportProgressEvent } from './export/export-handlers.js';
+import type { ExportPreview } from './export/export-preview.js';
 
 /**
  * The one contract every transport speaks: method name → zod input schema and result type. IPC handlers,
@@ -43,8 +51,12 @@ export interface ArticleView extends ArticleContent {
 }
 
 export type { ArticlePage, Facets, ListItem, ListQuery } from './query/list-query.js';
+export type { AddToBundleResult, BundleSummary, BundleView, RemoveFromBundleResult } from './bundles/bundle-view.js';
+export type { BundleRevision } from './bundles/bundle-record.js';
 
 export type ImportResult = Omit<ImportReport, 'changedIds'>;
+export type { ExportDownload, ExportProgressEvent, ExportPreview, DeskNotice };
+export type { ExportSelection } from './export/selection.js';
 
 const Id = z.string().min(1).max(128);
 const Ids = z.array(Id).min(1).max(100_000);
@@ -98,15 +110,46 @@ export const api = {
     z.strictObject({
       id: Id,
       text: z.string().min(1).max(5000),
-      verdict: z.enum(VERDICTS),
+      // Checked against the desk's scale by the handler, which names the verdicts allowed.
+      verdict: VerdictIdSchema,
       note: Note,
       sources: z.array(z.string().min(1).max(2000)).max(50).optional(),
+      /** Where the words start in the article text, as in anchors: picks one of several occurrences. */
+      start: z.number().int().nonnegative().max(10_000_000).optional(),
     }),
   ).returns<FactcheckView>(),
+  /** An editor's correction of an article's entity list: retype, rename, or remove (type null). Persists. */
+  fixEntity: method(z.strictObject({ id: Id, ...EntityFixSchema.shape })).returns<FactcheckView>(),
   getSettings: method(z.strictObject({})).returns<Settings>(),
   updateSettings: method(
-    z.strictObject({ editorName: z.string().trim().min(1).max(100).optional(), organizationName: z.string().trim().max(200).optional() }),
+    z.strictObject({
+      editorName: z.string().trim().min(1).max(100).optional(),
+      organizationName: z.string().trim().max(200).optional(),
+      /** A new verdict scale; claims already on a verdict it drops keep that verdict. */
+      verdicts: VerdictScaleSchema.optional(),
+    }),
   ).returns<Settings>(),
+
+  // Curated bundles: every change is a bundle revision, durable before the call answers; undoBundle steps back
+  // the latest (deleting included). Positions are 0-based. See electron/core/bundles/bundle-inputs.ts.
+  listBundles: method(ListBundlesInput).returns<BundleSummary[]>(),
+  getBundle: method(BundleIdInput).returns<BundleView>(),
+  createBundle: method(CreateBundleInput).returns<BundleView>(),
+  updateBundle: method(UpdateBundleInput).returns<BundleView>(),
+  addToBundle: method(AddToBundleInput).returns<AddToBundleResult>(),
+  removeFromBundle: method(RemoveFromBundleInput).returns<RemoveFromBundleResult>(),
+  moveInBundle: method(MoveInBundleInput).returns<BundleView>(),
+  reorderBundle: method(ReorderBundleInput).returns<BundleView>(),
+  deleteBundle: method(BundleIdInput).returns<BundleView>(),
+  undoBundle: method(BundleIdInput).returns<BundleView>(),
+  redoBundle: method(BundleIdInput).returns<BundleView>(),
+
+  // Exports: what a selection would include, then the file itself, made in an outbox for the transport to deliver.
+  previewExport: method(PreviewExportInput).returns<ExportPreview>(),
+  exportFile: method(ExportFileInput).returns<ExportDownload>(),
+
+  /** What opening the desk had to do (create it, recover it from a backup…), for the window to tell the editor. */
+  getDeskNotices: method(z.strictObject({})).returns<DeskNotice[]>(),
 } as const;
 
 export type Api = typeof api;
@@ -117,6 +160,8 @@ export { METHOD_NAMES } from './api-methods.js';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _methodsMatch: Same<MethodName, import('./api-methods.js').MethodName> = true;
 void _methodsMatch;
+const _eventsMatch: Same<DeskEvent['type'], (typeof import('./api-methods.js').EVENT_TYPES)[number]> = true;
+void _eventsMatch;
 export type InputOf<M extends MethodName> = z.input<Api[M]['input']>;
 export type OutputOf<M extends MethodName> = Api[M]['output'];
 
@@ -125,5 +170,9 @@ export type ApiClient = { [M in MethodName]: (input: InputOf<M>) => Promise<Resu
 
 export type DeskEvent =
   | { type: 'articles-changed'; ids: string[] }
+  /** Bundles were created, changed, deleted or restored; `ids` are the bundles'. */
+  | { type: 'bundles-changed'; ids: string[] }
+  /** An export's progress, named by the `job` its caller gave. */
+  | ExportProgressEvent
   /** An import the renderer did not start (the File menu, a file opened from the OS) has finished. */
   | { type: 'import-finished'; result: Result<ImportResult> };

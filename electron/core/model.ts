@@ -80,6 +80,50 @@ export type Revision = z.infer<typeof RevisionSchema>;
 
 export const VERDICTS = ['unverified', 'true', 'mostly-true', 'misleading', 'false', 'unproven'] as const;
 
+/** A verdict id: lowercase words joined by hyphens, as stored on claims ("mostly-true"). */
+export const VerdictIdSchema = z.string().max(40).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a verdict id is lowercase letters, digits and hyphens, like "mostly-true"');
+
+/**
+ * One step of the desk's verdict scale. `rating` follows ClaimReview's ratingValue: 1 is false, 5 is true; null
+ * means the step is not a ruling (unverified), so a claim there still counts as unchecked.
+ */
+export const VerdictDefinitionSchema = z.object({ id: VerdictIdSchema, label: z.string().trim().min(1).max(60), rating: z.number().int().min(1).max(5).nullable() });
+export type VerdictDefinition = z.infer<typeof VerdictDefinitionSchema>;
+
+/** The default scale, in display order. */
+export const DEFAULT_VERDICT_SCALE: readonly VerdictDefinition[] = [
+  { id: 'unverified', label: 'Unverified', rating: null },
+  { id: 'true', label: 'True', rating: 5 },
+  { id: 'mostly-true', label: 'Mostly true', rating: 4 },
+  { id: 'misleading', label: 'Misleading', rating: 2 },
+  { id: 'false', label: 'False', rating: 1 },
+  { id: 'unproven', label: 'Unproven', rating: 3 },
+];
+
+/** Every claim starts `unverified`, so a scale without it would leave new claims with no state to be in. */
+export const VerdictScaleSchema = z
+  .array(VerdictDefinitionSchema)
+  .min(2, 'a verdict scale has 2 to 12 verdicts')
+  .max(12, 'a verdict scale has 2 to 12 verdicts')
+  .superRefine((scale, ctx) => {
+    const seen = new Set<string>();
+    for (const v of scale) {
+      if (seen.has(v.id)) ctx.addIssue({ code: 'custom', message: `verdict ids must be unique: "${v.id}" appears more than once` });
+      seen.add(v.id);
+    }
+    const unverified = scale.find((v) => v.id === 'unverified');
+    if (!unverified) ctx.addIssue({ code: 'custom', message: 'the scale must keep "unverified", the state of every claim before a ruling' });
+    else if (unverified.rating !== null) ctx.addIssue({ code: 'custom', message: '"unverified" is not a ruling, so it has no rating' });
+  });
+
+/** An editor's correction of an article's entity list: retype, rename (merging), or remove (type null). */
+export const EntityFixSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  type: z.enum(['person', 'organization', 'place']).nullable(),
+  rename: z.string().trim().min(1).max(200).optional(),
+});
+export type StoredEntityFix = z.infer<typeof EntityFixSchema>;
+
 /** A W3C Web Annotation style anchor: the quote, its context, and its offsets in the article text. */
 export const AnchorSchema = z.object({ exact: z.string(), prefix: z.string(), suffix: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 
@@ -110,6 +154,8 @@ export const ArticleRecordSchema = z.object({
   revisions: z.array(RevisionSchema),
   /** Claims with verdicts; desks written before fact-checking existed have none. */
   claims: z.array(StoredClaimSchema).default([]),
+  /** The editor's entity corrections, replayed in order over every fresh analysis. */
+  entityFixes: z.array(EntityFixSchema).default([]),
   source: SourceSchema,
   /** The article exactly as it stands in the seed file, kept so the source survives the file. */
   sourceText: z.string(),
@@ -135,6 +181,8 @@ export const ArticleSummarySchema = z.object({
   /** Corrections held back because the source changed under them. */
   needsReview: z.number().int().nonnegative(),
   corrected: z.boolean(),
+  /** Stored claims per verdict id, so the list filters by verdict without reading bodies or re-analysing. */
+  verdictCounts: z.record(z.string(), z.number().int().nonnegative()).default({}),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
@@ -152,7 +200,14 @@ export function summarize(a: ArticleRecord): ArticleSummary {
     warningCount: a.warnings.length,
     needsReview: needsReview.length,
     corrected: hasCorrections(a),
+    verdictCounts: countVerdicts(a.claims),
   };
+}
+
+function countVerdicts(claims: readonly StoredClaim[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
+  return Object.fromEntries(counts); // own data properties even for a hostile id such as "__proto__"
 }
 
 /** Per-desk settings, kept beside the desk so they travel with it. */
@@ -161,5 +216,9 @@ export const SettingsSchema = z.object({
   editorName: z.string().min(1).max(100),
   /** The publisher named as author of exported fact-checks. */
   organizationName: z.string().max(200),
+  /** The verdicts a checker chooses from, in display order. */
+  verdicts: VerdictScaleSchema,
+  /** Where this desk's backups live, stored absolute; unset means `<desk>/backups` (see core/backup). */
+  backupDir: z.string().max(4096).regex(/^(?:\/|[A-Za-z]:[\\/]|\\\\)/, 'the backup folder must be an absolute path').optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,6 +1,9 @@
-import { type BrowserWindow, type OpenDialogOptions, dialog } from 'electron';
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type BrowserWindow, type OpenDialogOptions, app, dialog } from 'electron';
 import type { ImportResult } from '../core/api.js';
-import type { Result } from '../core/result.js';
+import { type Result, fail, ok } from '../core/result.js';
+import type { SavedDownload } from '../preload/bridge-types.js';
 import type { DeskService } from '../core/service.js';
 import type { DeskNotice } from '../core/store/desk-store.js';
 import { noticeMessage } from './desk-notices.js';
@@ -11,7 +14,7 @@ const PICKERS: Record<ImportKind, OpenDialogOptions> = {
     title: 'Import seed files',
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Seed text files', extensions: ['txt'] }, { name: 'All files', extensions: ['*'] }],
+    filters: [{ name: 'Seed files and bundles', extensions: ['txt', 'cdbundle', 'zip'] }, { name: 'All files', extensions: ['*'] }],
   },
   folder: {
     title: 'Import a folder of seed files',
@@ -30,6 +33,20 @@ export async function pickAndImport(service: DeskService, kind: ImportKind, pare
   const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   if (picked.canceled || picked.filePaths.length === 0) return null;
   return service.call('importPaths', { paths: picked.filePaths });
+}
+
+/**
+ * The native save dialog for a finished export, then a copy from the outbox to where the editor chose. The
+ * renderer names only the export's id; the path comes from the OS dialog.
+ */
+export async function saveDownload(service: DeskService, id: string, parent: BrowserWindow | null): Promise<Result<SavedDownload>> {
+  const file = service.download(id);
+  if (!file) return fail('NOT_FOUND', 'that export is no longer available; export again');
+  const options = { title: 'Save export', buttonLabel: 'Save', defaultPath: join(app.getPath('documents'), file.fileName) };
+  const chosen = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  if (chosen.canceled || !chosen.filePath) return ok({ saved: false, path: null });
+  await copyFile(file.path, chosen.filePath);
+  return ok({ saved: true, path: chosen.filePath });
 }
 
 export async function showDeskNotices(notices: readonly DeskNotice[], parent: BrowserWindow | null): Promise<void> {

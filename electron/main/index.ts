@@ -1,14 +1,16 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
+import { startBackupSchedule } from '../core/backup/backup-schedule.js';
+import { openDeskWithRecovery } from '../core/backup/open-with-recovery.js';
 import { importSeedsOnFirstRun } from '../core/first-run.js';
 import { toApiError } from '../core/result.js';
 import { DeskService } from '../core/service.js';
-import { Desk } from '../core/store/desk-store.js';
+import type { Desk } from '../core/store/desk-store.js';
 import { appPaths, deskDir, userDataDir } from './app-paths.js';
 import { showDeskNotices, showFatalError } from './dialogs.js';
 import { sendToWindows, setupIpc } from './ipc.js';
-import { LaunchFileQueue, txtPathsFromArgv } from './launch-files.js';
+import { LaunchFileQueue, openablePathsFromArgv } from './launch-files.js';
 import { setupMenu } from './menu.js';
 import { setupNavigationGuards } from './navigation-guards.js';
 import { registerAppScheme, setupProtocol } from './protocol.js';
@@ -21,7 +23,7 @@ registerAppScheme();
 app.setPath('userData', userDataDir(app.getPath('appData'), process.env));
 
 const launchFiles = new LaunchFileQueue();
-launchFiles.add(txtPathsFromArgv(process.argv.slice(1), process.cwd()));
+launchFiles.add(openablePathsFromArgv(process.argv.slice(1), process.cwd()));
 
 if (!app.requestSingleInstanceLock()) {
   // The desk has one owning process; the running instance receives our argv through second-instance.
@@ -29,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusMainWindow();
-    launchFiles.add(txtPathsFromArgv(argv.slice(1), workingDirectory));
+    launchFiles.add(openablePathsFromArgv(argv.slice(1), workingDirectory));
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
@@ -54,7 +56,7 @@ async function onReady(): Promise<void> {
 
   let desk: Desk;
   try {
-    desk = await Desk.open(dir);
+    desk = await openDeskWithRecovery(dir);
   } catch (err) {
     showFatalError('Copydesk cannot open its desk', `${toApiError(err).message}\n\nDesk folder: ${dir}`);
     app.exit(1);
@@ -63,6 +65,9 @@ async function onReady(): Promise<void> {
   setupQuit(desk);
   const service = new DeskService(desk);
   await importSeedsOnFirstRun(service, paths.seedsDir);
+  // Backs up now (on open), then every 15 minutes while articles change; see core/backup/backup-schedule.ts.
+  const backups = startBackupSchedule({ events: service, deskDir: dir, onError: (err) => console.error(`Copydesk: backup failed: ${toApiError(err).message}`) });
+  app.once('will-quit', () => void backups.stop());
   setupIpc(service);
   setupMenu({ service, deskDir: dir });
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { DeskEvent, ImportResult } from '../core/api.js';
 import { EVENT_CHANNEL, METHOD_NAMES, type MethodName, channelFor } from '../core/api-methods.js';
 import { type Result, fail, toApiError } from '../core/result.js';
-import { PICK_IMPORT_CHANNEL } from '../preload/channels.js';
+import type { SavedDownload } from '../preload/bridge-types.js';
+import { PICK_IMPORT_CHANNEL, SAVE_DOWNLOAD_CHANNEL } from '../preload/channels.js';
 import { isAppUrl } from './external-url.js';
 
 /** The slice of Electron's IPC event this module reads; the real IpcMainInvokeEvent satisfies it. */
@@ -24,6 +25,8 @@ export interface ServiceLike {
 
 export type ImportKind = 'files' | 'folder';
 export const ImportKindSchema = z.enum(['files', 'folder']);
+/** Download ids are exportFile's: 24 hex digits, never a path. */
+export const DownloadIdSchema = z.string().regex(/^[0-9a-f]{24}$/);
 
 export interface IpcDeps {
   ipcMain: IpcMainLike;
@@ -32,6 +35,8 @@ export interface IpcDeps {
   isOurSender(sender: unknown): boolean;
   /** Shows the native picker for the sender's window and imports the choice; null when the editor cancels. */
   pickImport(kind: ImportKind, sender: unknown): Promise<Result<ImportResult> | null>;
+  /** Shows the native save dialog for the sender's window and copies the finished export there. */
+  saveDownload(id: string, sender: unknown): Promise<Result<SavedDownload>>;
 }
 
 const untrusted = (): Result<never> => fail('INVALID_INPUT', 'untrusted sender');
@@ -72,6 +77,11 @@ export function registerIpc(deps: IpcDeps): () => void {
     const kind = ImportKindSchema.safeParse(arg);
     if (!kind.success) return fail('INVALID_INPUT', "pick-import takes 'files' or 'folder'");
     return deps.pickImport(kind.data, event.sender);
+  });
+  handle(SAVE_DOWNLOAD_CHANNEL, async (event, arg) => {
+    const id = DownloadIdSchema.safeParse(arg);
+    if (!id.success) return fail('INVALID_INPUT', 'save-download takes the id of a finished export');
+    return deps.saveDownload(id.data, event.sender);
   });
 
   return () => {

@@ -1,7 +1,7 @@
 import { type BrowserWindow, type WebContents, ipcMain } from 'electron';
 import type { DeskEvent } from '../core/api.js';
 import type { DeskService } from '../core/service.js';
-import { pickAndImport } from './dialogs.js';
+import { pickAndImport, saveDownload } from './dialogs.js';
 import { broadcast, forwardServiceEvents, registerIpc } from './ipc-handlers.js';
 import { ourWindows } from './window.js';
 
@@ -20,6 +20,7 @@ export function setupIpc(service: DeskService): () => void {
     service,
     isOurSender: (sender) => ourWindowFor(sender) !== null,
     pickImport: (kind, sender) => pickAndImport(service, kind, ourWindowFor(sender)),
+    saveDownload: (id, sender) => saveDownload(service, id, ourWindowFor(sender)),
   });
   const unforward = forwardServiceEvents(service, windowContents);
   return () => {

@@ -1,14 +1,14 @@
 import { isAbsolute, resolve } from 'node:path';
 
 /**
- * The seed files a launch asks to open: "Open with Copydesk", a file dropped on the icon, or a second
- * `copydesk story.txt` while the app is running. Only .txt arguments that are not switches count, so Chromium
- * switches and the app's own entry script are never mistaken for seeds.
+ * The files a launch asks to open: "Open with Copydesk", a file dropped on the icon, or a second
+ * `copydesk story.txt` while the app is running. Only seed files (.txt) and bundle archives (.cdbundle, .zip)
+ * that are not switches count, so Chromium switches and the app's own entry script are never mistaken for them.
  */
-export function txtPathsFromArgv(argv: readonly string[], cwd: string): string[] {
+export function openablePathsFromArgv(argv: readonly string[], cwd: string): string[] {
   const out: string[] = [];
   for (const arg of argv) {
-    if (arg.startsWith('-') || !/\.txt$/i.test(arg)) continue;
+    if (arg.startsWith('-') || !/\.(?:txt|cdbundle|zip)$/i.test(arg)) continue;
     const path = isAbsolute(arg) ? arg : resolve(cwd, arg);
     if (!out.includes(path)) out.push(path);
   }

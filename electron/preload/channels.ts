@@ -4,3 +4,4 @@
  * sandboxed preload bundle pulls in nothing else.
  */
 export const PICK_IMPORT_CHANNEL = 'copydesk:pick-import';
+export const SAVE_DOWNLOAD_CHANNEL = 'copydesk:save-download';

@@ -2,7 +2,7 @@ import { type IpcRendererEvent, contextBridge, ipcRenderer, webUtils } from 'ele
 import type { ApiClient, DeskEvent } from '../core/api.js';
 import { EVENT_CHANNEL, METHOD_NAMES, channelFor } from '../core/api-methods.js';
 import type { CopydeskBridge } from './bridge-types.js';
-import { PICK_IMPORT_CHANNEL } from './channels.js';
+import { PICK_IMPORT_CHANNEL, SAVE_DOWNLOAD_CHANNEL } from './channels.js';
 
 /**
  * One named invoker per contract method, generated from the method list (as Heroic's preload does), so a new
@@ -24,6 +24,9 @@ export const api: CopydeskBridge = {
   },
   pickImport(kind) {
     return ipcRenderer.invoke(PICK_IMPORT_CHANNEL, kind);
+  },
+  saveDownload(id) {
+    return ipcRenderer.invoke(SAVE_DOWNLOAD_CHANNEL, id);
   },
   pathForFile(file) {
     return webUtils.getPathForFile(file);

@@ -1,9 +1,8 @@
 import type { ApiClient, DeskEvent } from '../../electron/core/api';
-import { METHOD_NAMES } from '../../electron/core/api-methods';
+import { EVENT_TYPES, METHOD_NAMES } from '../../electron/core/api-methods';
 import type { Result } from '../../electron/core/result';
 import type { DeskApi } from './desk-api';
 
-const EVENT_TYPES: DeskEvent['type'][] = ['articles-changed', 'import-finished'];
 
 /** Browser mode: every contract method is a POST to the loopback server carrying the per-run token. */
 export function httpApi(token: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): DeskApi {
@@ -47,6 +46,17 @@ export function httpApi(token: string, fetchImpl: typeof fetch = fetch.bind(glob
   return {
     transport: 'http',
     client,
+    // A link the browser follows as a download; the token rides in the query because a link cannot set headers.
+    async saveDownload({ id, fileName }) {
+      const a = document.createElement('a');
+      a.href = `/api/downloads/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`;
+      a.download = fileName;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      return { ok: true, value: { saved: true, path: null } };
+    },
     onEvent(listener) {
       listeners.add(listener);
       if (!source) {

@@ -12,6 +12,7 @@ export function ipcApi(bridge: CopydeskBridge): DeskApi {
     client,
     onEvent: (listener) => bridge.onEvent(listener),
     pickImport: (kind) => bridge.pickImport(kind),
+    saveDownload: (d) => bridge.saveDownload(d.id),
     pathForFile: (file) => bridge.pathForFile(file),
   };
 }

@@ -15,6 +15,9 @@ interface ImportState {
   dismiss(): void;
 }
 
+/** importUploads takes at most 72 MiB of base64 per file, which is 54 MiB of the file itself. */
+const MAX_UPLOAD_BYTES = 54 * 1024 * 1024;
+
 const empty = (): ImportResult => ({ imported: 0, updated: 0, unchanged: 0, failed: 0, files: [] });
 
 function merge(a: ImportResult, b: ImportResult): ImportResult {
@@ -27,7 +30,10 @@ function merge(a: ImportResult, b: ImportResult): ImportResult {
   };
 }
 
-/** Files are sent one at a time so the progress bar moves and one huge file cannot stall the rest. */
+/**
+ * Files are sent one at a time so the progress bar moves and one huge file cannot stall the rest. Seed files and
+ * bundle archives go the same way: the desk tells an archive by its zip signature and restores it whole or not at all.
+ */
 export const useImport = create<ImportState>((set, get) => ({
   phase: 'idle',
   done: 0,
@@ -58,6 +64,12 @@ export const useImport = create<ImportState>((set, get) => ({
     set({ phase: 'running', done: 0, total: files.length, current: null, result: empty(), error: null });
     for (const file of files) {
       set({ current: file.name });
+      if (file.size > MAX_UPLOAD_BYTES) {
+        // Said here rather than as the contract's "too big" complaint about base64 text the editor never saw.
+        const error = `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; a browser can send at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import it with \`copydesk import\` instead.`;
+        set({ result: merge(get().result ?? empty(), { ...empty(), failed: 1, files: [{ path: file.name, articles: 0, error, warnings: [] }] }), done: get().done + 1 });
+        continue;
+      }
       const base64 = await toBase64(file);
       const r = await deskApi.client.importUploads({ files: [{ name: file.name, base64 }] });
       if (r.ok) set({ result: merge(get().result ?? empty(), r.value) });

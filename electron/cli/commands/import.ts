@@ -9,6 +9,10 @@ export const importUsage = `Usage: copydesk import <path…> [--db DIR] [--json]
 Imports seed files into the desk. Folders are read recursively for *.txt.
 A file that cannot be read is reported and skipped; the others still land.
 
+A bundle archive (made by \`copydesk export --format bundle\`) restores its articles with their revisions, tags,
+statuses and claims, and the bundle itself. Every checksum is verified first: a tampered, truncated or unsafe
+archive is refused whole and the desk is left untouched. Importing the same bundle twice changes nothing.
+
   --db DIR         the desk folder (default: $COPYDESK_DB, else the app's data folder)
   --json           print one JSON object: {imported, updated, unchanged, failed, files[]}
   --max-size SIZE  refuse files larger than SIZE (default 50MB)

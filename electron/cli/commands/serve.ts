@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startBackupSchedule } from '../../core/backup/backup-schedule.js';
+import { openDeskWithRecovery } from '../../core/backup/open-with-recovery.js';
 import { resolveDeskDir } from '../../core/desk-location.js';
 import { importSeedsOnFirstRun } from '../../core/first-run.js';
 import { DeskService } from '../../core/service.js';
-import { Desk } from '../../core/store/desk-store.js';
 import { startHttpServer } from '../../server/http-server.js';
 import { DB_OPTION, UsageError, parse } from '../args.js';
 import type { Io } from '../io.js';
@@ -44,10 +45,12 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
 
 /** Runs until SIGINT/SIGTERM, then closes the server and gives the desk lock back. */
 export async function serveDesk(io: Io, opts: ServeOptions): Promise<void> {
-  const desk = await Desk.open(resolveDeskDir(opts.db));
+  const desk = await openDeskWithRecovery(resolveDeskDir(opts.db));
   for (const n of desk.notices) if (n.code !== 'created') io.err(`copydesk: ${n.message}`);
   const service = new DeskService(desk);
   if (opts.seedFirstRun) await importSeedsOnFirstRun(service, SEEDS_DIR);
+  // Backs up now (on open), then every 15 minutes while articles change; see core/backup/backup-schedule.ts.
+  const backups = startBackupSchedule({ events: service, deskDir: desk.dir, onError: (err) => io.err(`copydesk: backup failed: ${(err as Error).message}`) });
   if (!existsSync(RENDERER_DIR)) io.err('copydesk: the desk UI is not built (run "npm run build"); serving the API only');
   const running = await startHttpServer({ service, staticDir: existsSync(RENDERER_DIR) ? RENDERER_DIR : null, port: opts.port });
   io.out(`Copydesk is serving ${running.url}`);
@@ -63,5 +66,6 @@ export async function serveDesk(io: Io, opts: ServeOptions): Promise<void> {
     process.on('SIGTERM', stop);
   });
   await running.close();
+  await backups.stop();
   await desk.close();
 }

@@ -3,6 +3,7 @@ import { STATUSES, type Status } from '../../../electron/core/statuses';
 import { statusLabel } from '../../components/StatusBadge';
 import { useList } from '../../state/list-store';
 import { useSelection } from '../../state/selection-store';
+import { SelectionBundleActions } from '../bundles/SelectionBundleActions';
 import { TagInput } from '../tags/TagInput';
 import { BatchNotice } from './BatchNotice';
 
@@ -57,6 +58,7 @@ export function BulkBar() {
         )}
         {n === 0 && <span className="muted hint">Space or ☐ selects; Shift+click a range</span>}
       </div>
+      {n > 0 && <SelectionBundleActions />}
       {n > 0 && (
         <TagInput
           label="Tag for the selected articles"

@@ -9,7 +9,7 @@ import { Desk } from '../../../electron/core/store/desk-store.js';
 import {
   type InvokeEventLike, type IpcDeps, type IpcMainLike, type ServiceLike, broadcast, forwardServiceEvents, registerIpc,
 } from '../../../electron/main/ipc-handlers.js';
-import { PICK_IMPORT_CHANNEL } from '../../../electron/preload/channels.js';
+import { PICK_IMPORT_CHANNEL, SAVE_DOWNLOAD_CHANNEL } from '../../../electron/preload/channels.js';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -42,16 +42,20 @@ function fakeService(): ServiceLike & { call: Mock<ServiceLike['call']> } {
   };
 }
 
-function setup(service: ServiceLike, pickImport: IpcDeps['pickImport'] = vi.fn(async () => null)) {
+function setup(
+  service: ServiceLike,
+  pickImport: IpcDeps['pickImport'] = vi.fn(async () => null),
+  saveDownload: IpcDeps['saveDownload'] = vi.fn(async () => ({ ok: true as const, value: { saved: false, path: null } })),
+) {
   const ipcMain = new FakeIpcMain();
-  const dispose = registerIpc({ ipcMain, service, isOurSender: (s) => s === ourContents, pickImport });
-  return { ipcMain, dispose, pickImport };
+  const dispose = registerIpc({ ipcMain, service, isOurSender: (s) => s === ourContents, pickImport, saveDownload });
+  return { ipcMain, dispose, pickImport, saveDownload };
 }
 
 describe('registerIpc', () => {
-  it('registers one handler per contract method, plus pick-import, and nothing else', () => {
+  it('registers one handler per contract method, plus pick-import and save-download, and nothing else', () => {
     const { ipcMain } = setup(fakeService());
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelFor), PICK_IMPORT_CHANNEL].sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelFor), PICK_IMPORT_CHANNEL, SAVE_DOWNLOAD_CHANNEL].sort());
   });
 
   it('removes every handler it registered', () => {
@@ -101,6 +105,20 @@ describe('registerIpc', () => {
     expect(pickImport).not.toHaveBeenCalled();
     await expect(ipcMain.invoke(PICK_IMPORT_CHANNEL, trusted, 'folder')).resolves.toBeNull();
     expect(pickImport).toHaveBeenCalledWith('folder', ourContents);
+  });
+
+  it('takes only an export id for save-download, never a path, and checks the sender first', async () => {
+    const saveDownload = vi.fn(async () => ({ ok: true as const, value: { saved: true, path: '/chosen' } }));
+    const { ipcMain } = setup(fakeService(), undefined, saveDownload);
+    for (const bad of [undefined, '/etc/passwd', '../x', 'ABCDEF0123456789abcdef01', '0123456789abcdef0123456', { id: 'x' }]) {
+      const r = (await ipcMain.invoke(SAVE_DOWNLOAD_CHANNEL, trusted, bad)) as { ok: boolean; error: { code: string } };
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    const foreign = { sender: foreignContents, senderFrame: { url: 'app://copydesk/index.html' } };
+    await expect(ipcMain.invoke(SAVE_DOWNLOAD_CHANNEL, foreign, '0123456789abcdef01234567')).resolves.toEqual(UNTRUSTED);
+    expect(saveDownload).not.toHaveBeenCalled();
+    await expect(ipcMain.invoke(SAVE_DOWNLOAD_CHANNEL, trusted, '0123456789abcdef01234567')).resolves.toEqual({ ok: true, value: { saved: true, path: '/chosen' } });
+    expect(saveDownload).toHaveBeenCalledWith('0123456789abcdef01234567', ourContents);
   });
 
   it('turns a throwing dialog into a Result instead of a rejected invoke', async () => {

@@ -1,17 +1,17 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { LaunchFileQueue, txtPathsFromArgv } from '../../../electron/main/launch-files.js';
+import { LaunchFileQueue, openablePathsFromArgv } from '../../../electron/main/launch-files.js';
 
-describe('txtPathsFromArgv', () => {
+describe('openablePathsFromArgv', () => {
   const cwd = resolve('/work/desk');
 
-  it('takes .txt arguments, resolved against the caller’s folder, once each', () => {
-    const argv = ['dist/electron/main.js', '--no-sandbox', '--flag=a.txt', 'story.txt', resolve('/tmp/WIRE.TXT'), 'story.txt', 'notes.md'];
-    expect(txtPathsFromArgv(argv, cwd)).toEqual([join(cwd, 'story.txt'), resolve('/tmp/WIRE.TXT')]);
+  it('takes seed files and bundle archives, resolved against the caller’s folder, once each', () => {
+    const argv = ['dist/electron/main.js', '--no-sandbox', '--flag=a.txt', 'story.txt', resolve('/tmp/WIRE.TXT'), 'story.txt', 'notes.md', 'desk.cdbundle', 'b.ZIP', 'x.cdbundle.part'];
+    expect(openablePathsFromArgv(argv, cwd)).toEqual([join(cwd, 'story.txt'), resolve('/tmp/WIRE.TXT'), join(cwd, 'desk.cdbundle'), join(cwd, 'b.ZIP')]);
   });
 
   it('finds nothing in an ordinary launch', () => {
-    expect(txtPathsFromArgv(['.', '--inspect=9229', '--enable-logging'], cwd)).toEqual([]);
+    expect(openablePathsFromArgv(['.', '--inspect=9229', '--enable-logging'], cwd)).toEqual([]);
   });
 });
 

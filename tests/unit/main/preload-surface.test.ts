@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, METHOD_NAMES, channelFor } from '../../../electron/core/api-methods.js';
-import { PICK_IMPORT_CHANNEL } from '../../../electron/preload/channels.js';
+import { PICK_IMPORT_CHANNEL, SAVE_DOWNLOAD_CHANNEL } from '../../../electron/preload/channels.js';
 
 // A stand-in for the sandboxed preload's electron module; the real one needs an Electron binary.
 const electron = vi.hoisted(() => ({
@@ -26,8 +26,8 @@ beforeAll(async () => {
 });
 
 describe('window.copydesk', () => {
-  it('is exactly the contract methods plus onEvent, pickImport and pathForFile', () => {
-    expect(Object.keys(exposed).sort()).toEqual([...METHOD_NAMES, 'onEvent', 'pickImport', 'pathForFile'].sort());
+  it('is exactly the contract methods plus onEvent, pickImport, saveDownload and pathForFile', () => {
+    expect(Object.keys(exposed).sort()).toEqual([...METHOD_NAMES, 'onEvent', 'pickImport', 'saveDownload', 'pathForFile'].sort());
     for (const key of ['send', 'invoke', 'on', 'ipcRenderer', 'removeListener']) expect(exposed).not.toHaveProperty(key);
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
   });
@@ -61,6 +61,11 @@ describe('window.copydesk', () => {
   it('asks main for the native picker on the shared channel', async () => {
     await (exposed.pickImport as (k: string) => Promise<unknown>)('folder');
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(PICK_IMPORT_CHANNEL, 'folder');
+  });
+
+  it('asks main for the native save dialog with the export id alone', async () => {
+    await (exposed.saveDownload as (id: string) => Promise<unknown>)('0123456789abcdef01234567');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(SAVE_DOWNLOAD_CHANNEL, '0123456789abcdef01234567');
   });
 
   it('resolves a dropped file through webUtils', () => {
