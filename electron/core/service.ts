@@ -2,15 +2,18 @@ import { EventEmitter } from 'node:events';
 import { type ApiClient, type DeskEvent, type ImportResult, type InputOf, type MethodName, type OutputOf, api } from './api.js';
 import { toArticleView } from './article-view.js';
 import { EditorialHandlers } from './editorial/handlers.js';
-import type { ImportReport } from './import/report.js';
-import { type ImportOptions, importFiles, importUploads } from './import/import-files.js';
+import type { ImportOptions } from './import/import-files.js';
+import { type AnyImportReport, importPathsAny, importUploadsAny } from './import/import-any.js';
+import { ExportHandlers } from './export/export-handlers.js';
 import { DeskError, type Result, fail, ok, toApiError } from './result.js';
-import { currentContent } from './revisions.js';
 import { runListQuery } from './query/list-query.js';
-import { SearchIndex } from './search/search-index.js';
+import { MentionCache } from './query/mentions.js';
+import { DeskSearch } from './search/desk-search.js';
+import type { SearchIndex } from './search/search-index.js';
+import { BundleHandlers } from './bundles/bundle-handlers.js';
 import type { Desk } from './store/desk-store.js';
 
-const READ_ONLY = new Set<MethodName>(['listArticles', 'getArticle', 'getFactcheck', 'getSettings']);
+const READ_ONLY = new Set<MethodName>(['listArticles', 'getArticle', 'getFactcheck', 'getSettings', 'listBundles', 'getBundle', 'previewExport', 'getDeskNotices']);
 
 type Handlers = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>> };
 
@@ -21,23 +24,38 @@ type Handlers = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>>
 export class DeskService {
   private readonly events = new EventEmitter();
   private readonly handlers: Handlers;
-  private index: Promise<SearchIndex> | null = null;
+  private readonly exports: ExportHandlers;
+  private readonly search: DeskSearch;
+  private readonly mentions = new MentionCache(async () => {
+    const index = await this.searchIndex();
+    return { search: (q) => index.search(q), load: (ids) => this.desk.getMany(ids) };
+  });
   private writes: Promise<void> = Promise.resolve();
 
   constructor(
     readonly desk: Desk,
     private readonly importOptions: ImportOptions = {},
   ) {
+    this.search = new DeskSearch(desk);
     const editorial = new EditorialHandlers(desk, (ids) => this.articlesChanged(ids));
+    const bundles = new BundleHandlers(desk, {
+      editor: async () => (await editorial.getSettings()).editorName,
+      listArticles: (query) => this.handlers.listArticles(query),
+      changed: (ids) => this.emit({ type: 'bundles-changed', ids }),
+    });
+    this.exports = new ExportHandlers(desk, { settings: () => editorial.getSettings(), progress: (e) => this.emit(e) });
     this.handlers = {
-      importPaths: async ({ paths }) => this.landed(await importFiles(this.desk, paths, this.importOptions)),
+      importPaths: async ({ paths }) => this.landed(await importPathsAny(this.desk, paths, this.importing())),
       importUploads: async ({ files }) => {
         const decoded = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') }));
-        return this.landed(await importUploads(this.desk, decoded, this.importOptions));
+        return this.landed(await importUploadsAny(this.desk, decoded, this.importing()));
       },
       listArticles: async (query) => {
+        this.search.warm();
         const index = query.query?.trim() ? await this.searchIndex() : null;
-        return runListQuery(this.desk.list(), query, (q) => index?.search(q) ?? []);
+        const { verdicts } = await editorial.getSettings();
+        const mentioned = query.mentions ? await this.mentions.find([query.mentions, ...(query.mentionAliases ?? [])]) : null;
+        return runListQuery(this.desk.list(), query, (q) => index?.search(q) ?? [], { verdicts, mentioned });
       },
       getArticle: async ({ id }) => {
         const record = await this.desk.get(id);
@@ -59,33 +77,47 @@ export class DeskService {
       acknowledgeRevision: editorial.acknowledgeRevision,
       getFactcheck: editorial.getFactcheck,
       upsertClaim: editorial.upsertClaim,
+      fixEntity: editorial.fixEntity,
       getSettings: () => editorial.getSettings(),
       updateSettings: editorial.updateSettings,
+      listBundles: bundles.listBundles,
+      getBundle: bundles.getBundle,
+      createBundle: bundles.createBundle,
+      updateBundle: bundles.updateBundle,
+      addToBundle: bundles.addToBundle,
+      removeFromBundle: bundles.removeFromBundle,
+      moveInBundle: bundles.moveInBundle,
+      reorderBundle: bundles.reorderBundle,
+      deleteBundle: bundles.deleteBundle,
+      undoBundle: bundles.undoBundle,
+      redoBundle: bundles.redoBundle,
+      previewExport: this.exports.previewExport,
+      exportFile: this.exports.exportFile,
+      getDeskNotices: async () => [...this.desk.notices],
     };
   }
 
-  /** Built on the first search, not at open, so opening a large desk stays fast. */
-  private async searchIndex(): Promise<SearchIndex> {
-    this.index ??= (async () => {
-      const index = new SearchIndex();
-      for await (const record of this.desk.records()) index.upsert(record.id, currentContent(record));
-      return index;
-    })();
-    return this.index;
+  /** Loaded from its saved copy (or rebuilt) on the first search, not at open, so opening a large desk stays fast. */
+  private searchIndex(): Promise<SearchIndex> {
+    return this.search.ready();
   }
 
-  private async landed({ changedIds, ...report }: ImportReport): Promise<ImportResult> {
+  /** Import batches are indexed as they are committed, from the records in hand, not read back afterwards. */
+  private importing(): ImportOptions {
+    return { ...this.importOptions, onCommit: (records) => this.search.committed(records) };
+  }
+
+  private async landed({ changedIds, bundleIds, ...report }: AnyImportReport): Promise<ImportResult> {
     await this.articlesChanged(changedIds);
+    if (bundleIds.length > 0) this.emit({ type: 'bundles-changed', ids: bundleIds });
     return report;
   }
 
   /** After any change: bring the search index up to date, then tell every window what changed. */
   private async articlesChanged(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    if (this.index) {
-      const index = await this.index;
-      for (const [id, record] of await this.desk.getMany(ids)) index.upsert(id, currentContent(record));
-    }
+    this.mentions.clear();
+    await this.search.changed(ids);
     this.emit({ type: 'articles-changed', ids: [...ids] });
   }
 
@@ -118,6 +150,20 @@ export class DeskService {
     return Object.fromEntries(
       (Object.keys(api) as MethodName[]).map((m) => [m, (input: unknown) => this.call(m, input)]),
     ) as ApiClient;
+  }
+
+  /** A finished export, for the transport to deliver (a browser download, a native save dialog). */
+  download(id: string): { path: string; fileName: string; size: number } | null {
+    return this.exports.download(id);
+  }
+
+  /**
+   * Removes what the service made outside the desk (the export outbox) and finishes saving the search index.
+   * The desk itself is closed by its owner, after this.
+   */
+  async dispose(): Promise<void> {
+    await this.exports.dispose();
+    await this.search.settled();
   }
 
   onEvent(listener: (e: DeskEvent) => void): () => void {

@@ -16,6 +16,11 @@ export interface ImportOptions {
   now?: () => string;
   /** A commit is made whenever this much staged text accumulates, bounding memory on a huge import. */
   batchChars?: number;
+  /**
+   * Called with each batch's records once they are committed, so the caller can index them from memory instead
+   * of reading them back. Its failure does not fail the import (what it feeds is rebuilt from the desk).
+   */
+  onCommit?: (records: readonly ArticleRecord[]) => Promise<void> | void;
 }
 
 type Outcome = 'imported' | 'updated' | 'unchanged';
@@ -58,24 +63,37 @@ export async function importSources(desk: Desk, sources: readonly SeedSource[], 
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, failed: 0, files: [], changedIds: [] };
 
   let batch: Staged[] = [];
+  let batchNames = new Set<string>();
   let batchSize = 0;
-  const flush = async (): Promise<void> => {
-    const records = batch.flatMap((s) => s.records);
+  // One batch commits while the next is read and parsed: commits wait on the disk, parsing on the CPU. Never
+  // more than one in flight, so memory holds at most two batches and commits land in order.
+  let inFlight: Promise<void> = Promise.resolve();
+  let inFlightNames = new Set<string>();
+  const commitBatch = async (staged: Staged[]): Promise<void> => {
+    const records = staged.flatMap((s) => s.records);
     try {
       await desk.commit(records);
-      for (const s of batch) {
+      await Promise.resolve(opts.onCommit?.(records)).catch(() => undefined);
+      for (const s of staged) {
         for (const o of s.outcomes) report[o]++;
         report.changedIds.push(...s.records.map((r) => r.id));
       }
     } catch (err) {
-      for (const s of batch) {
+      for (const s of staged) {
         s.report.error = `could not write to the desk: ${(err as Error).message}`;
         s.report.articles = 0;
         report.failed++;
       }
     }
+  };
+  const flush = async (): Promise<void> => {
+    const staged = batch;
+    inFlightNames = batchNames;
     batch = [];
+    batchNames = new Set();
     batchSize = 0;
+    await inFlight;
+    inFlight = commitBatch(staged);
   };
 
   for (const candidate of sources) {
@@ -88,7 +106,9 @@ export async function importSources(desk: Desk, sources: readonly SeedSource[], 
       continue;
     }
     // Two files of one name share article ids; the second must see the first's articles as already on the desk.
-    if (batch.some((s) => basename(s.report.path) === basename(candidate.path))) await flush();
+    const name = basename(candidate.path);
+    if (batchNames.has(name)) await flush();
+    if (inFlightNames.has(name)) await inFlight;
     const parsed = parseSeedText(read.text);
     fileReport.articles = parsed.articles.length;
     fileReport.warnings = [
@@ -97,10 +117,12 @@ export async function importSources(desk: Desk, sources: readonly SeedSource[], 
     ];
     const staged = await merge(desk, candidate.path, parsed.articles, now(), fileReport);
     batch.push(staged);
+    batchNames.add(name);
     batchSize += read.text.length;
     if (batchSize >= batchChars) await flush();
   }
   if (batch.length > 0) await flush();
+  await inFlight;
   return report;
 }
 
@@ -166,6 +188,7 @@ function newRecord(seq: number, id: string, parsed: ParsedArticle, source: Artic
     priorOriginals: [],
     revisions: [],
     claims: [],
+    entityFixes: [],
     source,
     sourceText: parsed.text,
     spans: parsed.spans,
