@@ -20,7 +20,13 @@ export async function withDesk<T>(
       if (n.code !== 'created') io.err(`copydesk: ${n.message}`);
       else if (!opts.quiet) io.err(`copydesk: ${n.message}`);
     }
-    return await run(new DeskService(desk, opts.importOptions));
+    const service = new DeskService(desk, opts.importOptions);
+    try {
+      return await run(service);
+    } finally {
+      // Saves the search index's snapshot and empties the export outbox while the desk is still ours.
+      await service.dispose().catch(() => undefined);
+    }
   } finally {
     await desk.close();
   }

@@ -62,8 +62,8 @@ async function onReady(): Promise<void> {
     app.exit(1);
     return;
   }
-  setupQuit(desk);
   const service = new DeskService(desk);
+  setupQuit(desk, () => service.dispose());
   await importSeedsOnFirstRun(service, paths.seedsDir);
   // Backs up now (on open), then every 15 minutes while articles change; see core/backup/backup-schedule.ts.
   const backups = startBackupSchedule({ events: service, deskDir: dir, onError: (err) => console.error(`Copydesk: backup failed: ${toApiError(err).message}`) });

@@ -22,7 +22,7 @@ describe('SIGKILL at random moments (quick crash run)', () => {
     expect(report.kills).toBeGreaterThanOrEqual(KILLS);
     for (const name of SCENARIOS) {
       const s = report.scenarios[name];
-      expect(s.kills, `${name} was killed ${s.kills} times`).toBeGreaterThanOrEqual(4);
+      expect(s.kills, `${name} was killed ${s.kills} times`).toBeGreaterThanOrEqual(3);
       expect(s.lost, name).toBe(0);
     }
     // The kills must really reach the writing, not only start-up: some leave half-written files or land commits.

@@ -67,5 +67,6 @@ export async function serveDesk(io: Io, opts: ServeOptions): Promise<void> {
   });
   await running.close();
   await backups.stop();
+  await service.dispose().catch(() => undefined);
   await desk.close();
 }
