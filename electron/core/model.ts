@@ -186,6 +186,34 @@ export const ArticleSummarySchema = z.object({
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
+/** What an article's history must fold to: the same shapes an editor's own changes produce. */
+const FoldedStateSchema = z.object({
+  content: ArticleContentSchema,
+  status: StatusSchema,
+  tags: z.array(z.string()),
+  correctionNotice: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+
+/**
+ * Why a record's revisions do not fold to a valid article, or null when they do. A revision's before/after are
+ * untyped on disk (each field has its own shape), so a crafted record — say, inside a bundle archive with
+ * correct checksums — could fold to tags that are not a list and break every later list of the desk; the store
+ * refuses such a record before it is written.
+ */
+export function foldProblem(a: ArticleRecord): string | null {
+  // With no revisions the state is the original, whose shape the record's own schema already fixes.
+  if (a.revisions.length === 0) return null;
+  try {
+    const parsed = FoldedStateSchema.safeParse(fold(a.original, a.revisions).state);
+    if (parsed.success) return null;
+    const issue = parsed.error.issues[0];
+    return `its history folds to an invalid ${issue?.path.join('.') || 'state'}: ${issue?.message ?? 'invalid'}`;
+  } catch (err) {
+    return `its history cannot be replayed: ${(err as Error).message}`;
+  }
+}
+
 export function summarize(a: ArticleRecord): ArticleSummary {
   const { state, needsReview } = fold(a.original, a.revisions);
   return {

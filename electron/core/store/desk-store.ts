@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import type { BundleRecord } from '../bundles/bundle-record.js';
-import { type ArticleRecord, type ArticleSummary, summarize } from '../model.js';
+import { type ArticleRecord, type ArticleSummary, foldProblem, summarize } from '../model.js';
 import { DeskError } from '../result.js';
 import { DeskLock } from './desk-lock.js';
 import { fsyncDir } from './durable-write.js';
@@ -172,6 +172,10 @@ export class Desk {
   private async commitNow(records: readonly ArticleRecord[], bundles: readonly BundleRecord[]): Promise<void> {
     if (this.closed) throw new DeskError('INTERNAL', 'the desk is closed');
     if (records.length === 0 && bundles.length === 0) return;
+    for (const rec of records) {
+      const problem = foldProblem(rec);
+      if (problem) throw new DeskError('INVALID_INPUT', `article ${rec.id} refused: ${problem}`);
+    }
     const refs = new Map(this.root.chunks.map((c) => [c.id, c]));
     let nextChunk = this.root.nextChunk;
     const placement = new Map<string, number>();

@@ -91,7 +91,7 @@ describe('known gaps of the store loader', () => {
     expect(d instanceof DeskError || (d as Desk).size === 8 || (d as Desk).notices.length > 0).toBe(true);
   });
 
-  it.fails('refuses an article whose revisions fold to a wrongly typed field (today: it loads, or imports from a bundle, and then the list fails)', async () => {
+  it('refuses an article whose revisions fold to a wrongly typed field (it would import from a bundle, and then the list would fail)', async () => {
     const dir = await tmp.make();
     const d = await open(dir, { chunkSize: 4 });
     const rec = makeRecord(d.reserveSeq());
