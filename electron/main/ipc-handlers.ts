@@ -4,6 +4,7 @@ import { EVENT_CHANNEL, METHOD_NAMES, type MethodName, channelFor } from '../cor
 import { type Result, fail, toApiError } from '../core/result.js';
 import type { SavedDownload } from '../preload/bridge-types.js';
 import { PICK_IMPORT_CHANNEL, SAVE_DOWNLOAD_CHANNEL } from '../preload/channels.js';
+import { DOWNLOAD_ID } from '../core/export/export-handlers.js';
 import { isAppUrl } from './external-url.js';
 
 /** The slice of Electron's IPC event this module reads; the real IpcMainInvokeEvent satisfies it. */
@@ -26,7 +27,7 @@ export interface ServiceLike {
 export type ImportKind = 'files' | 'folder';
 export const ImportKindSchema = z.enum(['files', 'folder']);
 /** Download ids are exportFile's: 24 hex digits, never a path. */
-export const DownloadIdSchema = z.string().regex(/^[0-9a-f]{24}$/);
+export const DownloadIdSchema = z.string().regex(DOWNLOAD_ID);
 
 export interface IpcDeps {
   ipcMain: IpcMainLike;

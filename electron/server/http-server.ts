@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { METHOD_NAMES, type MethodName } from '../core/api.js';
 import type { ErrorCode, Result } from '../core/result.js';
 import type { DeskService } from '../core/service.js';
+import { DOWNLOAD_ID } from '../core/export/export-handlers.js';
 import { allowedHost, allowedOrigin, bearer, tokenMatches } from './http-guards.js';
 import { readBoundedBody, restFitsDrain } from './request-body.js';
 import { readStatic } from './static-files.js';
@@ -143,7 +144,7 @@ export async function startHttpServer(opts: HttpTransportOptions): Promise<Runni
 
   /** A finished export (see exportFile), sent as an attachment so the browser saves it rather than shows it. */
   async function download(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-    const file = /^[0-9a-f]{24}$/.test(id) ? opts.service.download(id) : null;
+    const file = DOWNLOAD_ID.test(id) ? opts.service.download(id) : null;
     if (!file) return refuse(req, res, 404, 'NOT_FOUND', 'no such export (exports are kept while the desk is open)');
     const body = await readFile(file.path);
     res.writeHead(200, {

@@ -28,6 +28,9 @@ export interface ExportProgressEvent extends ExportProgress {
   job: string;
 }
 
+/** What exportFile names a download by: random hex, never a path, so a transport can check it on its face. */
+export const DOWNLOAD_ID = /^[0-9a-f]{24}$/;
+
 const EXTENSIONS = { bundle: '.cdbundle', html: '.html', csv: '.csv' } as const;
 /** Enough for an editor's recent exports; older ones are removed so the outbox never grows without end. */
 const KEEP_DOWNLOADS = 20;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BundleRecord } from '../bundles/bundle-record.js';
 import { bundleNamed } from '../bundles/bundle-names.js';
+import { listIds } from '../bundles/bundle-operations.js';
 import { StatusSchema } from '../model.js';
 import { DeskError } from '../result.js';
 import type { Desk } from '../store/desk-store.js';
@@ -42,7 +43,7 @@ export function resolveSelection(desk: Desk, sel: ExportSelection): ResolvedSele
   }
   if (sel.ids !== undefined) {
     const unknown = sel.ids.filter((id) => !desk.summary(id));
-    if (unknown.length > 0) throw new DeskError('NOT_FOUND', `no article with id ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` and ${unknown.length - 3} more` : ''}`);
+    if (unknown.length > 0) throw new DeskError('NOT_FOUND', `no article with id ${listIds(unknown)}`);
     const ids = [...new Set(sel.ids)];
     return { bundle: null, name: `${ids.length} selected article${ids.length === 1 ? '' : 's'}`, description: '', ids, missing: [] };
   }

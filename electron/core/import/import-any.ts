@@ -10,41 +10,44 @@ export type AnyImportReport = ImportReport & { bundleIds: string[] };
  * by their zip signature, whatever their extension). Each archive is its own all-or-nothing transaction; seed
  * files keep their per-file batches. The report has the seed import's shape either way.
  */
-export async function importPathsAny(desk: Desk, paths: readonly string[], opts: ImportOptions = {}): Promise<AnyImportReport> {
-  const now = opts.now ?? (() => new Date().toISOString());
-  const reports: (ImportReport | BundleImportReport)[] = [];
-  // In the order given, so the report reads like the command line; runs of seed paths still import as one batch.
-  let seeds: string[] = [];
-  const flush = async (): Promise<void> => {
-    if (seeds.length > 0) reports.push(await importFiles(desk, seeds, opts));
-    seeds = [];
-  };
-  for (const path of paths) {
-    if (await fileLooksLikeZip(path)) {
-      await flush();
-      reports.push(await importBundleArchive(desk, { path }, now()));
-    } else {
-      seeds.push(path);
-    }
-  }
-  await flush();
-  return merge(reports);
+export function importPathsAny(desk: Desk, paths: readonly string[], opts: ImportOptions = {}): Promise<AnyImportReport> {
+  return inOrder(paths, fileLooksLikeZip, (path, now) => importBundleArchive(desk, { path }, now), (run) => importFiles(desk, run, opts), opts);
 }
 
-export async function importUploadsAny(desk: Desk, files: readonly { name: string; bytes: Buffer }[], opts: ImportOptions = {}): Promise<AnyImportReport> {
+export function importUploadsAny(desk: Desk, files: readonly { name: string; bytes: Buffer }[], opts: ImportOptions = {}): Promise<AnyImportReport> {
+  return inOrder(
+    files,
+    async (f) => looksLikeZip(f.bytes),
+    (f, now) => importBundleArchive(desk, { path: f.name, bytes: f.bytes }, now),
+    (run) => importUploads(desk, run, opts),
+    opts,
+  );
+}
+
+/**
+ * Imports in the order given, so the report reads like the command line: each archive on its own (one
+ * transaction), and each run of seed files between them as one batch.
+ */
+async function inOrder<T>(
+  items: readonly T[],
+  isArchive: (item: T) => Promise<boolean>,
+  importArchive: (item: T, now: string) => Promise<BundleImportReport>,
+  importSeeds: (run: T[]) => Promise<ImportReport>,
+  opts: ImportOptions,
+): Promise<AnyImportReport> {
   const now = opts.now ?? (() => new Date().toISOString());
   const reports: (ImportReport | BundleImportReport)[] = [];
-  let seeds: { name: string; bytes: Buffer }[] = [];
+  let seeds: T[] = [];
   const flush = async (): Promise<void> => {
-    if (seeds.length > 0) reports.push(await importUploads(desk, seeds, opts));
+    if (seeds.length > 0) reports.push(await importSeeds(seeds));
     seeds = [];
   };
-  for (const f of files) {
-    if (looksLikeZip(f.bytes)) {
+  for (const item of items) {
+    if (await isArchive(item)) {
       await flush();
-      reports.push(await importBundleArchive(desk, { path: f.name, bytes: f.bytes }, now()));
+      reports.push(await importArchive(item, now()));
     } else {
-      seeds.push(f);
+      seeds.push(item);
     }
   }
   await flush();
