@@ -13,7 +13,7 @@ export interface NoticeMessage {
 export function noticeMessage(notices: readonly DeskNotice[]): NoticeMessage | null {
   const shown = notices.filter((n) => n.code !== 'created');
   if (shown.length === 0) return null;
-  const recovered = shown.some((n) => n.code === 'recovered');
+  const recovered = shown.some((n) => n.code === 'recovered' || n.code === 'damaged');
   return {
     type: recovered ? 'warning' : 'info',
     message: recovered ? 'Copydesk repaired the desk when opening it' : 'Copydesk updated the desk to a newer format',

@@ -51,7 +51,7 @@ describe('copydesk doctor', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.ok).toBe(true);
-    expect(report.problems).toEqual([{ file: meta, problem: expect.stringMatching(/^is not valid JSON/), fixed: true, action: 'rebuilt it from its article file; nothing lost' }]);
+    expect(report.problems).toEqual([{ file: meta, problem: expect.stringMatching(/^is \d+ bytes; desk\.json says \d+$/), fixed: true, action: 'rebuilt it from its article file; nothing lost' }]);
     for (const p of report.problems) expect(Object.keys(p).sort()).toEqual(['action', 'file', 'fixed', 'problem']);
     expect((await cli(['list', '--db', db])).stderr).toBe('');
   });
@@ -61,7 +61,7 @@ describe('copydesk doctor', () => {
     await writeFile(join(db, body), 'garbage');
     const r = await cli(['doctor', '--db', db]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`PROBLEM  ${body}: is not valid JSON`);
+    expect(r.stdout).toContain(`PROBLEM  ${body}: is 7 bytes; desk.json says `);
     expect(r.stdout).toContain(`→ restore a backup: copydesk backup restore ${backupId} --db ${db}\n`);
     expect(r.stdout).toMatch(/files checked: 1 problem needs you \(\d+ fixed\)\n$/);
 

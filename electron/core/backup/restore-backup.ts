@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { SettingsSchema } from '../model.js';
 import { DeskError } from '../result.js';
 import { fsyncDir, writeFileDurable } from '../store/durable-write.js';
-import { type Root, RootSchema, docsDir, liveFiles, rootBackupPath, rootPath } from '../store/layout.js';
+import { type FileCheck, checkOf } from '../store/file-check.js';
+import { type ChunkRef, type Root, RootSchema, bodyPath, bundlesPath, docsDir, liveFiles, metaPath, rootBackupPath, rootPath } from '../store/layout.js';
+import { rootText } from '../store/root-seal.js';
 import { isMissing, readRegular } from './backup-files.js';
 import { backupDirFor, defaultBackupDir } from './backup-location.js';
 import { type BackupSummary, summaryOf } from './backup-manifest.js';
@@ -52,9 +54,9 @@ export async function restoreBackup(deskDir: string, backupId: string, opts: Res
 
     const rev = (await highestRevision(deskDir, [current, previous])) + 1;
     const generation = Math.max(backup.root.generation, generationOf(current), generationOf(previous)) + 1;
-    const rootJson = { ...withRevision(backup.rootJson, rev), generation };
-    await copyFilesIn(backup, deskDir, RootSchema.parse(rootJson), rev);
-    const text = JSON.stringify(rootJson);
+    const renamed = { ...withRevision(backup.rootJson, rev), generation };
+    const checks = await copyFilesIn(backup, deskDir, RootSchema.parse(renamed), rev);
+    const text = rootText(withChecks(deskDir, renamed, checks));
     for (const path of [rootPath(deskDir), rootBackupPath(deskDir), join(deskDir, 'settings.json')]) await moveLinkAside(path);
     await writeFileDurable(rootPath(deskDir), text, { syncDir: true });
     await writeFileDurable(rootBackupPath(deskDir), text, { syncDir: true });
@@ -63,16 +65,31 @@ export async function restoreBackup(deskDir: string, backupId: string, opts: Res
   });
 }
 
-async function copyFilesIn(backup: VerifiedBackup, deskDir: string, target: Root, rev: number): Promise<void> {
+/** Copies the backup's files in under revision `rev`; resolves to each written file's size and SHA-256, by path. */
+async function copyFilesIn(backup: VerifiedBackup, deskDir: string, target: Root, rev: number): Promise<Map<string, FileCheck>> {
   // The two roots differ only in revision numbers, so liveFiles lists their files in the same order.
   const from = liveFiles(backup.folder, backup.root);
   const to = liveFiles(deskDir, target);
   if (from.length !== to.length) throw new DeskError('INTERNAL', `restoring ${backup.manifest.id}: ${from.length} files to copy but ${to.length} places for them`);
+  const checks = new Map<string, FileCheck>();
   for (const [i, src] of from.entries()) {
     const json: unknown = JSON.parse((await readRegular(src)).toString('utf8'));
-    await writeFileDurable(to[i]!, JSON.stringify(documentAtRevision(json, rev)), { syncDir: false });
+    const bytes = Buffer.from(JSON.stringify(documentAtRevision(json, rev)), 'utf8');
+    await writeFileDurable(to[i]!, bytes, { syncDir: false });
+    checks.set(to[i]!, checkOf(bytes));
   }
   await fsyncDir(docsDir(deskDir));
+  return checks;
+}
+
+/**
+ * The restored root with the checksums of the files as written here: renumbering a file's revision changes its
+ * bytes, so the backup's own checksums no longer describe them (and a backup from before checksums had none).
+ */
+function withChecks(deskDir: string, rootJson: Record<string, unknown>, checks: Map<string, FileCheck>): Record<string, unknown> {
+  const chunks = (rootJson.chunks as ChunkRef[]).map((c) => ({ ...c, meta: checks.get(metaPath(deskDir, c)), body: checks.get(bodyPath(deskDir, c)) }));
+  const bundles = rootJson.bundles as { rev: number } | null | undefined;
+  return { ...rootJson, chunks, ...(bundles ? { bundles: { ...bundles, file: checks.get(bundlesPath(deskDir, bundles)) } } : {}) };
 }
 
 /**

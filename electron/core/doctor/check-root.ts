@@ -2,6 +2,7 @@ import { readRegular } from '../backup/backup-files.js';
 import { DeskError } from '../result.js';
 import { writeFileDurable } from '../store/durable-write.js';
 import { CURRENT_SCHEMA_VERSION, type Root, RootHeaderSchema, RootSchema, rootBackupPath, rootPath } from '../store/layout.js';
+import { sealFault } from '../store/root-seal.js';
 import { moveAside, reasonOnly } from './doctor-files.js';
 import type { Findings } from './doctor-report.js';
 
@@ -75,6 +76,8 @@ async function readRoot(path: string): Promise<RootRead> {
   }
   const header = RootHeaderSchema.safeParse(json);
   if (header.success && header.data.schemaVersion !== CURRENT_SCHEMA_VERSION) return { state: 'other-version', version: header.data.schemaVersion };
+  const sealed = sealFault(json);
+  if (sealed) return { state: 'bad', reason: sealed };
   const parsed = RootSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,15 +2,15 @@ import { rename } from 'node:fs/promises';
 import type { z } from 'zod';
 import { readRegular } from '../backup/backup-files.js';
 import { DeskError } from '../result.js';
-import { JsonDocAdapter } from '../store/json-doc-adapter.js';
+import { JsonDocAdapter, type ReadOptions } from '../store/json-doc-adapter.js';
 import type { Findings } from './doctor-report.js';
 
 export type DocRead<T> = { state: 'ok'; doc: T } | { state: 'missing' } | { state: 'bad'; reason: string };
 
 /** A store document read the way the desk reads it (zod-validated), with damage as a value rather than a throw. */
-export async function readDoc<S extends z.ZodType>(path: string, schema: S): Promise<DocRead<z.infer<S>>> {
+export async function readDoc<S extends z.ZodType>(path: string, schema: S, readOpts: ReadOptions = {}): Promise<DocRead<z.infer<S>>> {
   try {
-    const doc = await new JsonDocAdapter(path, schema).read();
+    const doc = await new JsonDocAdapter(path, schema, {}, readOpts).read();
     return doc === null ? { state: 'missing' } : { state: 'ok', doc };
   } catch (err) {
     if (err instanceof DeskError && err.code === 'DESK_CORRUPT') return { state: 'bad', reason: err.message };

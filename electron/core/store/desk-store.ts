@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { mkdir, readdir, realpath, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
@@ -7,12 +8,14 @@ import { type ArticleRecord, type ArticleSummary, foldProblem, summarize } from 
 import { DeskError } from '../result.js';
 import { DeskLock } from './desk-lock.js';
 import { fsyncDir } from './durable-write.js';
-import { JsonDocAdapter } from './json-doc-adapter.js';
+import { type FileCheck, sizeFault } from './file-check.js';
+import { JsonDocAdapter, type ReadOptions, type WriteOptions } from './json-doc-adapter.js';
 import {
-  type BodyDoc, BodyDocSchema, type BundlesDoc, BundlesDocSchema, type ChunkRef, DEFAULT_CHUNK_SIZE, type MetaDoc, MetaDocSchema, type Root,
+  type BodyDoc, BodyDocSchema, type BundlesDoc, BundlesDocSchema, type ChunkRef, CURRENT_SCHEMA_VERSION, DEFAULT_CHUNK_SIZE, type MetaDoc, MetaDocSchema, type Root,
   RootHeaderSchema, RootSchema, bodyPath, bundlesPath, docsDir, emptyRoot, liveFiles, metaPath, rootBackupPath, rootPath,
 } from './layout.js';
 import { type Migration, MIGRATIONS, migrate } from './migrations.js';
+import { rootText, sealFault } from './root-seal.js';
 
 export interface OpenOptions {
   /** Articles per chunk file. Tests shrink it to exercise many chunks with few articles. */
@@ -26,7 +29,8 @@ export interface CommitOptions {
 }
 
 export interface DeskNotice {
-  code: 'created' | 'recovered' | 'migrated';
+  /** `damaged`: found after opening (an article file that fails its checksum when read), not repaired. */
+  code: 'created' | 'recovered' | 'migrated' | 'damaged';
   message: string;
 }
 
@@ -78,12 +82,14 @@ export class Desk {
     }
     try {
       const notices: DeskNotice[] = [];
-      const { root, prevRoot } = await loadRoots(dir, opts.migrations ?? MIGRATIONS, notices);
+      const { root, prevRoot, rootRestored } = await loadRoots(dir, opts.migrations ?? MIGRATIONS, notices);
       const desk = new Desk(dir, key, root, prevRoot, lock, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
       desk.notices.push(...notices);
       await desk.loadIndex();
       await desk.loadBundles();
-      await desk.collectGarbage();
+      // A root restored from desk.json.bak cannot say which unreferenced files the lost root named: the last
+      // change's only copy may be among them, so they are kept aside rather than collected.
+      await desk.collectGarbage(rootRestored);
       return desk;
     } catch (err) {
       openDirs.delete(key);
@@ -141,7 +147,7 @@ export class Desk {
   async *records(): AsyncGenerator<ArticleRecord> {
     for (const ref of [...this.root.chunks]) {
       const cached = this.bodies.get(ref.id);
-      const articles = cached ?? (await readDoc(bodyPath(this.dir, ref), BodyDocSchema)).articles;
+      const articles = cached ?? (await this.readBodyNoting(ref)).articles;
       yield* articles;
     }
   }
@@ -210,9 +216,9 @@ export class Desk {
     const summaries = new Map([...changed].map(([id, articles]) => [id, articles.map((a) => summarize(a))]));
     const jobs = [...changed].map(([id, articles]) => async () => {
       const ref: ChunkRef = { id, rev: (refs.get(id)?.rev ?? 0) + 1, count: articles.length };
-      await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles });
-      await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: summaries.get(id)! });
-      written.push(ref);
+      const body = await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles });
+      const meta = await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: summaries.get(id)! });
+      written.push({ ...ref, meta, body });
     });
     // The bundles file is small and holds every bundle, so a bundle change rewrites it whole, as the next revision.
     let bundlesRef = this.root.bundles;
@@ -221,8 +227,9 @@ export class Desk {
       bundleMap = new Map(this.bundleMap);
       for (const b of bundles) bundleMap.set(b.id, b);
       const doc: BundlesDoc = { rev: (bundlesRef?.rev ?? 0) + 1, bundles: [...bundleMap.values()] };
-      bundlesRef = { rev: doc.rev };
-      jobs.push(() => writeDoc(bundlesPath(this.dir, doc), BundlesDocSchema, doc));
+      jobs.push(async () => {
+        bundlesRef = { rev: doc.rev, file: await writeDoc(bundlesPath(this.dir, doc), BundlesDocSchema, doc) };
+      });
     }
     await runLimited(jobs, WRITE_CONCURRENCY);
     await fsyncDir(docsDir(this.dir));
@@ -294,16 +301,29 @@ export class Desk {
 
   private async loadIndex(): Promise<void> {
     const repaired: ChunkRef[] = [];
-    const jobs = this.root.chunks.map((ref) => async () => {
-      const { meta, ref: used } = await this.loadMeta(ref);
+    for (const ref of this.root.chunks) {
+      // Almost always the fast path: the body is the size the root says, and the meta file hashes as recorded.
+      const fast = this.readMetaFast(ref);
+      const { meta, ref: used } = fast ? { meta: fast, ref } : await this.loadMeta(ref);
       if (used !== ref) repaired.push(used);
       for (const e of meta.entries) this.remember(e, used.id);
-    });
-    await runLimited(jobs, WRITE_CONCURRENCY);
+    }
     if (repaired.length > 0) {
       const byId = new Map(repaired.map((r) => [r.id, r]));
       this.root = { ...this.root, chunks: this.root.chunks.map((c) => byId.get(c.id) ?? c) };
       await writeRoot(this.dir, this.root, false);
+    }
+  }
+
+  /** The chunk's meta file when it and its body's size check out; null sends the chunk down the repairing path. */
+  private readMetaFast(ref: ChunkRef): MetaDoc | null {
+    if (bodySizeFault(this.dir, ref)) return null;
+    try {
+      const meta = new JsonDocAdapter(metaPath(this.dir, ref), MetaDocSchema, {}, ref.meta ? { expect: ref.meta } : {}).readSync();
+      return meta && meta.chunk === ref.id && meta.rev === ref.rev ? meta : null;
+    } catch (err) {
+      if (isCorrupt(err)) return null;
+      throw err;
     }
   }
 
@@ -313,7 +333,7 @@ export class Desk {
    */
   private async loadMeta(ref: ChunkRef): Promise<{ meta: MetaDoc; ref: ChunkRef }> {
     const current = await this.readOrRebuildMeta(ref);
-    if (current.ok) return { meta: current.meta, ref };
+    if (current.ok) return { meta: current.meta, ref: current.ref };
     const prev = this.prevRoot?.chunks.find((c) => c.id === ref.id && c.rev !== ref.rev);
     const previous = prev ? await this.readOrRebuildMeta(prev) : null;
     if (!prev || !previous?.ok) {
@@ -323,15 +343,24 @@ export class Desk {
       code: 'recovered',
       message: `${current.reason}; restored chunk ${ref.id} from its previous copy (r${prev.rev}); the last change to its ${previous.meta.entries.length} articles may be missing`,
     });
-    return { meta: previous.meta, ref: prev };
+    return { meta: previous.meta, ref: previous.ref };
   }
 
-  /** The chunk's meta file, or one rebuilt from its body; damaged files are moved aside, never left to collection. */
-  private async readOrRebuildMeta(ref: ChunkRef): Promise<{ ok: true; meta: MetaDoc } | { ok: false; reason: string }> {
+  /**
+   * The chunk's meta file, or one rebuilt from its body (the ref returned then records the new file's checksum);
+   * damaged files are moved aside, never left to collection. A body of the wrong size fails the chunk at once:
+   * its summaries may be intact, but the articles behind them are not.
+   */
+  private async readOrRebuildMeta(ref: ChunkRef): Promise<{ ok: true; meta: MetaDoc; ref: ChunkRef } | { ok: false; reason: string }> {
+    const sizeProblem = bodySizeFault(this.dir, ref);
+    if (sizeProblem) {
+      await moveAside(bodyPath(this.dir, ref));
+      return { ok: false, reason: `${bodyPath(this.dir, ref)} ${sizeProblem}` };
+    }
     let metaErr: DeskError;
     try {
-      const meta = await readDoc(metaPath(this.dir, ref), MetaDocSchema);
-      if (meta.chunk === ref.id && meta.rev === ref.rev) return { ok: true, meta };
+      const meta = await readDoc(metaPath(this.dir, ref), MetaDocSchema, ref.meta ? { expect: ref.meta } : {});
+      if (meta.chunk === ref.id && meta.rev === ref.rev) return { ok: true, meta, ref };
       throw new DeskError('DESK_CORRUPT', `${metaPath(this.dir, ref)} holds chunk ${meta.chunk} r${meta.rev}, not ${ref.id} r${ref.rev}`);
     } catch (err) {
       if (!isCorrupt(err)) throw err;
@@ -341,11 +370,11 @@ export class Desk {
     try {
       const body = await readBody(this.dir, ref);
       const meta: MetaDoc = { chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a)) };
-      await writeDoc(metaPath(this.dir, ref), MetaDocSchema, meta);
+      const check = await writeDoc(metaPath(this.dir, ref), MetaDocSchema, meta);
       await fsyncDir(docsDir(this.dir));
       this.cacheBody(ref.id, body.articles);
       this.notices.push({ code: 'recovered', message: `${metaErr.message}; rebuilt it from the article file, nothing lost` });
-      return { ok: true, meta };
+      return { ok: true, meta, ref: { ...ref, meta: check } };
     } catch (bodyErr) {
       if (!isCorrupt(bodyErr)) throw bodyErr;
       await moveAside(bodyPath(this.dir, ref));
@@ -362,12 +391,28 @@ export class Desk {
     }
     const ref = this.root.chunks.find((c) => c.id === chunk);
     if (!ref) return [];
-    const body = await readBody(this.dir, ref);
+    const body = await this.readBodyNoting(ref);
     // A commit may have replaced this chunk while the file was read; caching the older copy then would hand it
     // to the next commit, which would write the older articles back over the newer ones.
     const now = this.root.chunks.find((c) => c.id === chunk);
     if (now?.rev === ref.rev && !this.bodies.has(chunk)) this.cacheBody(chunk, body.articles);
     return body.articles;
+  }
+
+  /**
+   * A body read after opening that fails its checksum is not repaired behind the editor's back (its summaries are
+   * already on screen, and the previous revision would silently undo the last change): the read fails, and the
+   * desk's notices say which file and what to do, once per file.
+   */
+  private async readBodyNoting(ref: ChunkRef): Promise<BodyDoc> {
+    try {
+      return await readBody(this.dir, ref);
+    } catch (err) {
+      if (isCorrupt(err) && !this.notices.some((n) => n.code === 'damaged' && n.message.startsWith(err.message))) {
+        this.notices.push({ code: 'damaged', message: `${err.message}; its ${ref.count} articles cannot be opened. Run "copydesk doctor", or restore a backup` });
+      }
+      throw err;
+    }
   }
 
   private cacheBody(chunk: number, articles: ArticleRecord[]): void {
@@ -376,11 +421,18 @@ export class Desk {
     if (this.bodies.size > BODY_CACHE_CHUNKS) this.bodies.delete(this.bodies.keys().next().value!);
   }
 
-  /** Leftovers of interrupted writes and superseded revisions; safe to remove because we own the lock. */
-  private async collectGarbage(): Promise<void> {
+  /**
+   * Leftovers of interrupted writes and superseded revisions; safe to remove because we own the lock. With
+   * `keepAside`, unreferenced files are renamed `*.kept-<time>` instead (doctor reports them).
+   */
+  private async collectGarbage(keepAside: boolean): Promise<void> {
     const keep = new Set([...liveFiles(this.dir, this.root), ...liveFiles(this.dir, this.prevRoot)]);
     const names = await readdir(docsDir(this.dir));
-    await this.unlinkUnreferenced(names.map((n) => join(docsDir(this.dir), n)).filter((p) => !keep.has(p) && !p.includes('.corrupt-')));
+    const unreferenced = names.map((n) => join(docsDir(this.dir), n)).filter((p) => !keep.has(p) && !p.includes('.corrupt-') && !p.includes('.kept-'));
+    if (keepAside) {
+      const stamp = Date.now();
+      await Promise.all(unreferenced.filter((p) => !p.endsWith('.tmp')).map((p) => rename(p, `${p}.kept-${stamp}`).catch(() => undefined)));
+    } else await this.unlinkUnreferenced(unreferenced);
     for (const n of await readdir(this.dir)) {
       if (n.endsWith('.tmp')) await unlink(join(this.dir, n)).catch(() => undefined);
     }
@@ -392,7 +444,14 @@ export class Desk {
   }
 }
 
-async function loadRoots(dir: string, migrations: readonly Migration[], notices: DeskNotice[]): Promise<{ root: Root; prevRoot: Root | null }> {
+interface LoadedRoots {
+  root: Root;
+  prevRoot: Root | null;
+  /** desk.json was damaged or missing and desk.json.bak stands in for it. */
+  rootRestored: boolean;
+}
+
+async function loadRoots(dir: string, migrations: readonly Migration[], notices: DeskNotice[]): Promise<LoadedRoots> {
   // Only the backup being restored is migrated: a migration may rewrite chunk files, so it never runs on a root
   // that is merely kept as a fallback. A backup in an older format is simply no fallback.
   const readBackup = (withMigrations: readonly Migration[]) => readRoot(dir, rootBackupPath(dir), withMigrations).catch(() => null);
@@ -407,15 +466,15 @@ async function loadRoots(dir: string, migrations: readonly Migration[], notices:
     await writeRoot(dir, backup.root, false);
     notices.push({ code: 'recovered', message: `${err.message}; restored the desk from ${rootBackupPath(dir)} (generation ${backup.root.generation}); the last change may be missing` });
     noteMigrated(notices, rootBackupPath(dir), backup.applied);
-    return { root: backup.root, prevRoot: null };
+    return { root: backup.root, prevRoot: null, rootRestored: true };
   }
   if (loaded) {
-    if (loaded.applied.length === 0) return { root: loaded.root, prevRoot: (await readBackup([]))?.root ?? null };
+    if (loaded.applied.length === 0) return newerOfRoots(dir, loaded.root, (await readBackup([]))?.root ?? null, notices);
     // The migrated root is committed before anything reads chunks or collects garbage against it; the old-format
     // root stays as the backup. Killed before this rename, the old root is still in force and the migration reruns.
     await writeRoot(dir, loaded.root, true);
     noteMigrated(notices, rootPath(dir), loaded.applied);
-    return { root: loaded.root, prevRoot: null };
+    return { root: loaded.root, prevRoot: null, rootRestored: false };
   }
   const existing = (await readdir(docsDir(dir))).filter((n) => n.endsWith('.json'));
   if (existing.length > 0) {
@@ -424,14 +483,61 @@ async function loadRoots(dir: string, migrations: readonly Migration[], notices:
       await writeRoot(dir, backup.root, false);
       notices.push({ code: 'recovered', message: `${rootPath(dir)} was missing; restored it from ${rootBackupPath(dir)}` });
       noteMigrated(notices, rootBackupPath(dir), backup.applied);
-      return { root: backup.root, prevRoot: null };
+      return { root: backup.root, prevRoot: null, rootRestored: true };
     }
     throw new DeskError('DESK_CORRUPT', `${rootPath(dir)} is missing but ${docsDir(dir)} holds ${existing.length} files; not starting an empty desk over them`);
   }
   const fresh = emptyRoot(new Date().toISOString());
   await writeRoot(dir, fresh, false);
   notices.push({ code: 'created', message: `created a new desk at ${dir}` });
-  return { root: fresh, prevRoot: null };
+  return { root: fresh, prevRoot: null, rootRestored: false };
+}
+
+/**
+ * desk.json.bak is the root desk.json replaced, so it is never the newer of the two; when it is (the pair swapped,
+ * or desk.json copied back from somewhere by hand) the newer root is opened if all its files are there, and the
+ * editor is told either way rather than shown an older desk without a word.
+ */
+async function newerOfRoots(dir: string, root: Root, backup: Root | null, notices: DeskNotice[]): Promise<LoadedRoots> {
+  if (!backup || backup.generation <= root.generation) return { root, prevRoot: backup, rootRestored: false };
+  const what = `${rootPath(dir)} (generation ${root.generation}) is older than ${rootBackupPath(dir)} (generation ${backup.generation})`;
+  const missing = filesFault(dir, backup);
+  if (missing) {
+    notices.push({ code: 'recovered', message: `${what}, which is not how the desk writes them; kept desk.json because ${missing}` });
+    return { root, prevRoot: null, rootRestored: false };
+  }
+  await writeRoot(dir, backup, true);
+  notices.push({ code: 'recovered', message: `${what}, which is not how the desk writes them; opened the newer one and kept the older as ${rootBackupPath(dir)}` });
+  return { root: backup, prevRoot: root, rootRestored: false };
+}
+
+/** The first file a root names that is missing or of the wrong size, or null. */
+function filesFault(dir: string, root: Root): string | null {
+  for (const ref of root.chunks) {
+    for (const [path, check] of [[metaPath(dir, ref), ref.meta], [bodyPath(dir, ref), ref.body]] as const) {
+      const size = fileSize(path);
+      if (size === null) return `${path}, which it names, is missing`;
+      const fault = check ? sizeFault(size, check) : null;
+      if (fault) return `${path}, which it names, ${fault}`;
+    }
+  }
+  return null;
+}
+
+/** Size of a regular file, or null when there is none (a link or anything else counts as none). */
+function fileSize(path: string): number | null {
+  try {
+    const st = lstatSync(path);
+    return st.isFile() ? st.size : null;
+  } catch {
+    return null;
+  }
+}
+
+function bodySizeFault(dir: string, ref: ChunkRef): string | null {
+  if (!ref.body) return null;
+  const size = fileSize(bodyPath(dir, ref));
+  return size === null ? 'is missing or not a regular file' : sizeFault(size, ref.body);
 }
 
 function noteMigrated(notices: DeskNotice[], path: string, applied: string[]): void {
@@ -439,7 +545,9 @@ function noteMigrated(notices: DeskNotice[], path: string, applied: string[]): v
 }
 
 async function readRoot(dir: string, path: string, migrations: readonly Migration[]): Promise<{ root: Root; applied: string[] } | null> {
-  const raw = await readDoc(path, RootHeaderSchema, true);
+  // A newer Copydesk's root may be sealed differently; it is refused as too new below, not called damaged.
+  const verifyRaw = (json: unknown) => ((json as { schemaVersion?: unknown } | null)?.schemaVersion as number > CURRENT_SCHEMA_VERSION ? null : sealFault(json));
+  const raw = await readDoc(path, RootHeaderSchema, { verifyRaw }, true);
   if (raw === null) return null;
   const { root, applied } = await migrate(dir, raw, migrations);
   const parsed = RootSchema.safeParse(root);
@@ -451,28 +559,30 @@ async function readRoot(dir: string, path: string, migrations: readonly Migratio
 }
 
 async function writeRoot(dir: string, root: Root, keepPrevious: boolean): Promise<void> {
-  await writeDoc(rootPath(dir), RootSchema, root, { syncDir: true, ...(keepPrevious ? { keepPrevious: rootBackupPath(dir) } : {}) });
+  await writeDoc(rootPath(dir), RootSchema, root, { syncDir: true, serialize: rootText, ...(keepPrevious ? { keepPrevious: rootBackupPath(dir) } : {}) });
 }
 
-async function readDoc<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
-async function readDoc<S extends z.ZodType>(path: string, schema: S, optional: true): Promise<z.infer<S> | null>;
-async function readDoc<S extends z.ZodType>(path: string, schema: S, optional = false): Promise<z.infer<S> | null> {
-  const db = new Low<z.infer<S> | null>(new JsonDocAdapter(path, schema) as never, null);
+async function readDoc<S extends z.ZodType>(path: string, schema: S, readOpts?: ReadOptions): Promise<z.infer<S>>;
+async function readDoc<S extends z.ZodType>(path: string, schema: S, readOpts: ReadOptions, optional: true): Promise<z.infer<S> | null>;
+async function readDoc<S extends z.ZodType>(path: string, schema: S, readOpts: ReadOptions = {}, optional = false): Promise<z.infer<S> | null> {
+  const db = new Low<z.infer<S> | null>(new JsonDocAdapter(path, schema, {}, readOpts) as never, null);
   await db.read();
   if (db.data === null && !optional) throw new DeskError('DESK_CORRUPT', `${path} is missing`);
   return db.data;
 }
 
-async function writeDoc<S extends z.ZodType>(path: string, schema: S, data: z.infer<S>, opts: { syncDir?: boolean; keepPrevious?: string } = { syncDir: false }): Promise<void> {
-  const db = new Low<z.infer<S>>(new JsonDocAdapter(path, schema, opts), data);
-  await db.write();
+/** Writes a store document durably; resolves to the size and SHA-256 of what landed, for the root to record. */
+async function writeDoc<S extends z.ZodType>(path: string, schema: S, data: z.infer<S>, opts: WriteOptions = { syncDir: false }): Promise<FileCheck> {
+  const adapter = new JsonDocAdapter(path, schema, opts);
+  await new Low<z.infer<S>>(adapter, data).write();
+  return adapter.lastCheck!;
 }
 
 /** The bundles file, checked against the revision the root names; a damaged one is moved aside, never collected. */
-async function readBundles(dir: string, ref: { rev: number }): Promise<{ ok: true; doc: BundlesDoc } | { ok: false; reason: string }> {
+async function readBundles(dir: string, ref: { rev: number; file?: FileCheck }): Promise<{ ok: true; doc: BundlesDoc } | { ok: false; reason: string }> {
   const path = bundlesPath(dir, ref);
   try {
-    const doc = await readDoc(path, BundlesDocSchema);
+    const doc = await readDoc(path, BundlesDocSchema, ref.file ? { expect: ref.file } : {});
     if (doc.rev === ref.rev) return { ok: true, doc };
     throw new DeskError('DESK_CORRUPT', `${path} holds bundles r${doc.rev}, not r${ref.rev}`);
   } catch (err) {
@@ -483,7 +593,7 @@ async function readBundles(dir: string, ref: { rev: number }): Promise<{ ok: tru
 }
 
 async function readBody(dir: string, ref: ChunkRef): Promise<BodyDoc> {
-  const body = await readDoc(bodyPath(dir, ref), BodyDocSchema);
+  const body = await readDoc(bodyPath(dir, ref), BodyDocSchema, ref.body ? { expect: ref.body } : {});
   if (body.chunk !== ref.id || body.rev !== ref.rev) {
     throw new DeskError('DESK_CORRUPT', `${bodyPath(dir, ref)} holds chunk ${body.chunk} r${body.rev}, not ${ref.id} r${ref.rev}`);
   }

@@ -18,13 +18,13 @@ export const STORE_FILE_MODE = 0o600;
  * link least of all, is ever written through; and a target that is a symbolic link is refused rather than
  * silently replaced, as the store never follows links out of the desk.
  */
-export async function writeFileDurable(path: string, data: string, opts: { syncDir?: boolean; keepPrevious?: string } = {}): Promise<void> {
+export async function writeFileDurable(path: string, data: string | Buffer, opts: { syncDir?: boolean; keepPrevious?: string } = {}): Promise<void> {
   await refuseSymlink(path);
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fh = await createExclusive(tmp);
   try {
     try {
-      await fh.writeFile(data, 'utf8');
+      await fh.writeFile(data);
       await fh.sync();
     } finally {
       await fh.close();

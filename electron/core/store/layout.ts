@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BundleRecordSchema } from '../bundles/bundle-record.js';
 import { ArticleRecordSchema, ArticleSummarySchema } from '../model.js';
+import { FileCheckSchema } from './file-check.js';
 
 /**
  * A desk directory:
  *
- *   desk.json                the root: schema version, sequence counters and the current revision of each chunk
+ *   desk.json                the root: schema version, sequence counters, the current revision of each chunk
+ *                            with the size and SHA-256 of its files, and a seal over its own content
  *   desk.json.bak            the previous root (a hard link), the last good copy
  *   docs/c<N>.r<R>.meta.json the list fields of up to CHUNK_SIZE articles (read at open)
  *   docs/c<N>.r<R>.body.json the full records of the same articles (read on demand)
@@ -24,6 +26,9 @@ export const ChunkRefSchema = z.object({
   id: z.number().int().nonnegative(),
   rev: z.number().int().positive(),
   count: z.number().int().nonnegative(),
+  /** Size and SHA-256 of the meta and body files (absent in roots written before checksums). */
+  meta: FileCheckSchema.optional(),
+  body: FileCheckSchema.optional(),
 });
 export type ChunkRef = z.infer<typeof ChunkRefSchema>;
 
@@ -34,9 +39,9 @@ export const RootSchema = z.object({
   generation: z.number().int().nonnegative(),
   nextSeq: z.number().int().nonnegative(),
   nextChunk: z.number().int().nonnegative(),
-  chunks: z.array(ChunkRefSchema),
+  chunks: z.array(ChunkRefSchema).refine((chunks) => new Set(chunks.map((c) => c.id)).size === chunks.length, { message: 'a chunk is named twice' }),
   /** The current bundles file; desks made before bundles existed have none, which reads as null. */
-  bundles: z.object({ rev: z.number().int().positive() }).nullable().default(null),
+  bundles: z.object({ rev: z.number().int().positive(), file: FileCheckSchema.optional() }).nullable().default(null),
 });
 export type Root = z.infer<typeof RootSchema>;
 

@@ -10,7 +10,7 @@ import { ArticleSummarySchema, summarize } from '../../../electron/core/model.js
 import { DeskError } from '../../../electron/core/result.js';
 import { Desk, type DeskNotice } from '../../../electron/core/store/desk-store.js';
 import {
-  BodyDocSchema, BundlesDocSchema, CURRENT_SCHEMA_VERSION, MetaDocSchema, type Root, RootHeaderSchema, RootSchema, bodyPath, bundlesPath, metaPath,
+  BodyDocSchema, BundlesDocSchema, CURRENT_SCHEMA_VERSION, type Root, RootHeaderSchema, RootSchema, bodyPath, bundlesPath, metaPath,
 } from '../../../electron/core/store/layout.js';
 import { edit, makeRecord } from '../../support/records.js';
 import { makeTempDir, removeTempDir } from '../../support/temp-dir.js';
@@ -23,9 +23,11 @@ import { makeTempDir, removeTempDir } from '../../support/temp-dir.js';
  * with another, a meta with a body), JSON that parses but breaks the schema, and a meta that disagrees with its
  * body. Each mutated file is classified the way the store reads it:
  *
- * - detectable: missing, not JSON, not valid against its schema, or holding another chunk/revision than its name;
- * - undetectable: valid, with the right name, but saying something else. Without checksums no loader can tell such
- *   a file from the real one; what the desk does with these is checked more weakly (below) and counted.
+ * - detectable: any change at all, since desk.json records the size and SHA-256 of every file it names and seals
+ *   itself (classify() below);
+ * - undetectable: valid, with the right name, but saying something else. Before checksums no loader could tell
+ *   such a file from the real one and the desk was held to weaker checks for them (still below, and counted); the
+ *   classifier no longer finds any, so every run is held to the strict checks.
  *
  * Opening (Desk.open) must never throw anything but DESK_CORRUPT or DESK_TOO_NEW (naming the file), and with only
  * detectable damage, what opens is known-good data: every article readable is exactly one of its committed
@@ -130,7 +132,7 @@ async function build(): Promise<Template> {
   // The layout this test relies on: chunks 1 and 2 have an earlier revision to fall back to, chunk 0 none.
   expect(current.chunks.map((c) => `${c.id}.${c.rev}`)).toEqual(['0.2', '1.2', '2.3']);
   expect(previous.chunks.map((c) => `${c.id}.${c.rev}`)).toEqual(['0.2', '1.1', '2.2']);
-  expect([current.bundles, previous.bundles]).toEqual([{ rev: 2 }, { rev: 1 }]);
+  expect([current.bundles?.rev, previous.bundles?.rev]).toEqual([2, 1]);
   return { dir, files, newerBackupFiles, bytes, current, previous, known, bundleStates, last: backups.newer.content, backups };
 }
 
@@ -234,38 +236,22 @@ async function mutate(dir: string, names: readonly string[], muts: readonly Muta
 
 type Verdict = 'intact' | 'detectable' | 'undetectable' | 'too-new';
 
-/** What the store can know about a file as it now is: exactly its own checks, nothing more. */
+/**
+ * What the store can know about a file as it now is. Every file a root names has its size and SHA-256 in that
+ * root, and each root is sealed, so any change to a file's bytes is detectable; only a root claiming a newer
+ * format is left to the version check (it may be sealed differently).
+ */
 async function classify(dir: string, f: string): Promise<Verdict> {
   const bytes = await readFile(join(dir, f)).catch(() => null);
   if (!bytes) return 'detectable';
   if (bytes.equals(t.bytes.get(f)!)) return 'intact';
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return 'detectable';
-  }
-  const original = JSON.parse(t.bytes.get(f)!.toString('utf8'));
-  const name = f.split('/').pop()!;
-  const chunk = /^c(\d+)\.r(\d+)\.(meta|body)\.json$/.exec(name);
-  const bundles = /^bundles\.r(\d+)\.json$/.exec(name);
-  if (f === 'desk.json' || f === 'desk.json.bak') {
-    const head = RootHeaderSchema.safeParse(json);
-    if (!head.success || head.data.schemaVersion < CURRENT_SCHEMA_VERSION) return 'detectable';
-    if (head.data.schemaVersion > CURRENT_SCHEMA_VERSION) return f === 'desk.json' ? 'too-new' : 'detectable';
-    const parsed = RootSchema.safeParse(json);
-    return !parsed.success ? 'detectable' : canon(parsed.data) === canon(RootSchema.parse(original)) ? 'intact' : 'undetectable';
-  }
-  if (chunk) {
-    const schema = chunk[3] === 'meta' ? MetaDocSchema : BodyDocSchema;
-    const parsed = schema.safeParse(json);
-    if (!parsed.success || parsed.data.chunk !== Number(chunk[1]) || parsed.data.rev !== Number(chunk[2])) return 'detectable';
-    return canon(parsed.data) === canon(schema.parse(original)) ? 'intact' : 'undetectable';
-  }
-  if (bundles) {
-    const parsed = BundlesDocSchema.safeParse(json);
-    if (!parsed.success || parsed.data.rev !== Number(bundles[1])) return 'detectable';
-    return canon(parsed.data) === canon(BundlesDocSchema.parse(original)) ? 'intact' : 'undetectable';
+  if (f === 'desk.json') {
+    try {
+      const head = RootHeaderSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+      if (head.success && head.data.schemaVersion > CURRENT_SCHEMA_VERSION) return 'too-new';
+    } catch {
+      // not JSON: detectable
+    }
   }
   return 'detectable';
 }

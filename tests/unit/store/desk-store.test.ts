@@ -8,6 +8,7 @@ import { Desk } from '../../../electron/core/store/desk-store.js';
 import { BodyDocSchema, MetaDocSchema, RootSchema, bodyPath, docsDir, rootBackupPath, rootPath } from '../../../electron/core/store/layout.js';
 import { makeRecord, withParagraph, edit } from '../../support/records.js';
 import { openDesks } from '../../support/open-desks.js';
+import { refOnly } from '../../support/store-files.js';
 
 const { tmp, open, close, cleanup } = openDesks('copydesk-store-');
 afterEach(cleanup);
@@ -112,7 +113,7 @@ describe('chunking', () => {
     const recs = await records(desk, 30);
     await desk.commit(recs);
     const root1 = await readRoot(dir);
-    expect(root1.chunks).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, rev: 1, count: id < 7 ? 4 : 2 })));
+    expect(root1.chunks.map(refOnly)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, rev: 1, count: id < 7 ? 4 : 2 })));
     expect(root1.nextChunk).toBe(8);
     const files1 = (await readdir(docsDir(dir))).sort();
     expect(files1).toEqual([0, 1, 2, 3, 4, 5, 6, 7].flatMap((c) => [`c${c}.r1.body.json`, `c${c}.r1.meta.json`]).sort());
@@ -140,7 +141,7 @@ describe('chunking', () => {
 
     const root2 = await readRoot(dir);
     expect(root2.generation).toBe(root1.generation + 1);
-    expect(root2.chunks.filter((c) => c.rev !== 1)).toEqual([{ id: 3, rev: 2, count: 4 }]);
+    expect(root2.chunks.filter((c) => c.rev !== 1).map(refOnly)).toEqual([{ id: 3, rev: 2, count: 4 }]);
     expect(RootSchema.parse(await readJson(rootBackupPath(dir)))).toEqual(root1);
     const meta = MetaDocSchema.parse(await readJson(join(docsDir(dir), 'c3.r2.meta.json')));
     expect(meta.entries.map((e) => e.id)).toEqual(recs.slice(12, 16).map((r) => r.id));
@@ -167,25 +168,42 @@ describe('chunking', () => {
     const desk = await open(dir, { chunkSize: 4 });
     await desk.commit(await records(desk, 3));
     await desk.commit(await records(desk, 3, 3));
-    expect((await readRoot(dir)).chunks).toEqual([{ id: 0, rev: 2, count: 4 }, { id: 1, rev: 1, count: 2 }]);
+    expect((await readRoot(dir)).chunks.map(refOnly)).toEqual([{ id: 0, rev: 2, count: 4 }, { id: 1, rev: 1, count: 2 }]);
   });
 
-  it('opens from the meta files alone: a damaged body only matters when it is read', async () => {
+  it('opens from the meta files alone, but a body of the wrong size is caught at open and fails it when no earlier copy is left', async () => {
+    const dir = await tmp.make();
+    const desk = await open(dir, { chunkSize: 4 });
+    const recs = await records(desk, 12);
+    await desk.commit(recs);
+    await close(desk);
+    await writeFile(bodyPath(dir, { id: 2, rev: 1 }), '\u0000garbage');
+    const err = await Desk.open(dir, { chunkSize: 4 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeskError);
+    expect(err).toMatchObject({ code: 'DESK_CORRUPT' });
+    expect((err as Error).message).toMatch(/c2\.r1\.body\.json is 8 bytes; desk\.json says \d+; no earlier good copy of chunk 2 is left$/);
+  });
+
+  it('a body with its size intact but other bytes (one flipped bit) opens; reading it fails its checksum, with a notice naming the file', async () => {
     const dir = await tmp.make();
     let desk = await open(dir, { chunkSize: 4 });
     const recs = await records(desk, 12);
     await desk.commit(recs);
     await close(desk);
-    await writeFile(bodyPath(dir, { id: 2, rev: 1 }), '\u0000garbage');
+    const path = bodyPath(dir, { id: 2, rev: 1 });
+    const bytes = await readFile(path);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    await writeFile(path, bytes);
 
     desk = await open(dir, { chunkSize: 4 });
     expect(desk.notices).toEqual([]);
     expect(desk.size).toBe(12);
     expect(await desk.get(recs[0]!.id)).toEqual(recs[0]);
     const err = await desk.get(recs[9]!.id).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DeskError);
-    expect(err).toMatchObject({ code: 'DESK_CORRUPT' });
-    expect((err as Error).message).toContain(bodyPath(dir, { id: 2, rev: 1 }));
+    expect(err).toMatchObject({ code: 'DESK_CORRUPT', message: `${path} does not match its checksum in desk.json (the file changed after it was written)` });
+    expect(desk.notices).toEqual([{ code: 'damaged', message: expect.stringContaining(`${path} does not match its checksum`) as string }]);
+    await desk.get(recs[10]!.id).catch(() => undefined);
+    expect(desk.notices).toHaveLength(1);
   });
 });
 
