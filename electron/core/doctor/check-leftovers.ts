@@ -9,11 +9,13 @@ import type { Findings } from './doctor-report.js';
  */
 const DAMAGED_COPY = 'is a damaged copy moved aside when it was replaced; nothing uses it';
 const KEPT = 'kept it for inspection; delete it when no longer needed';
+/** Named by a desk.json that was damaged and replaced from desk.json.bak: possibly the only copy of the last change. */
+const KEPT_FROM_LOST_ROOT = 'was kept aside when desk.json was restored from desk.json.bak; it may hold the last change before the damage';
 
 /**
  * Files no root refers to. In docs/ that is a superseded or interrupted write, removed as the desk's own
  * collection would (only when the root reads: without it nothing can be told apart). `*.tmp` files and moved-
- * aside stale locks are leftovers, removed. `*.corrupt-*` files are reported and kept (see DAMAGED_COPY).
+ * aside stale locks are leftovers, removed. `*.corrupt-*` and `*.kept-*` files are reported and kept.
  */
 export async function checkLeftovers(deskDir: string, roots: { root: Root | null; prevRoot: Root | null }, f: Findings): Promise<void> {
   const live = new Set([...liveFiles(deskDir, roots.root), ...liveFiles(deskDir, roots.prevRoot)]);
@@ -24,7 +26,8 @@ export async function checkLeftovers(deskDir: string, roots: { root: Root | null
     f.checked++;
     if (e.name.includes('.corrupt-')) {
       if (!f.keptAside.has(path)) f.fixed(path, DAMAGED_COPY, KEPT);
-    } else if (e.name.endsWith('.tmp')) await remove(path, 'is the leftover of an interrupted write', f);
+    } else if (e.name.includes('.kept-')) f.fixed(path, KEPT_FROM_LOST_ROOT, KEPT);
+    else if (e.name.endsWith('.tmp')) await remove(path, 'is the leftover of an interrupted write', f);
     else if (roots.root) await remove(path, 'is not used by the desk (a superseded or interrupted write)', f);
   }
   for (const e of byName(await readdir(deskDir, { withFileTypes: true }))) {

@@ -2,6 +2,7 @@ import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../electron/core/backup/create-backup.js';
+import { runDoctor } from '../../../electron/core/doctor/run-doctor.js';
 import { openDeskWithRecovery } from '../../../electron/core/backup/open-with-recovery.js';
 import { Desk } from '../../../electron/core/store/desk-store.js';
 import { type Root, RootSchema, bodyPath, docsDir, rootBackupPath, rootPath } from '../../../electron/core/store/layout.js';
@@ -114,8 +115,13 @@ describe('damage that still parses, caught by checksums', () => {
     await writeFile(rootPath(dir), GARBAGE);
     const d = await open(dir, { chunkSize: 4 });
     expect(d.notices.map((n) => n.code)).toEqual(['recovered']);
-    // The only copy of the last change: damaged desk.json is kept aside, but the chunk file it named is collected.
+    // The only copy of the last change: kept aside with the damaged desk.json, and doctor says what it is.
     const left = await readdir(docsDir(dir));
-    expect(left.some((n) => join(docsDir(dir), n) === newest || n.startsWith(`${newest.split('/').pop()}.`))).toBe(true);
+    const kept = left.filter((n) => n.startsWith(`${newest.split('/').pop()}.kept-`));
+    expect(kept).toHaveLength(1);
+    await close(d);
+    const report = await runDoctor(dir);
+    expect(report.problems).toContainEqual(expect.objectContaining({ file: join('docs', kept[0]!), problem: expect.stringMatching(/restored from desk\.json\.bak; it may hold the last change/) as string }));
+    expect(await readdir(docsDir(dir))).toContain(kept[0]);
   });
 });
