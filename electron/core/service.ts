@@ -104,7 +104,7 @@ export class DeskService {
 
   /** Import batches are indexed as they are committed, from the records in hand, not read back afterwards. */
   private importing(): ImportOptions {
-    return { ...this.importOptions, onCommit: (records) => this.search.committed(records) };
+    return { ...this.importOptions, onStage: (records) => this.search.staged(records), onCommit: (records) => this.search.committed(records) };
   }
 
   private async landed({ changedIds, bundleIds, ...report }: AnyImportReport): Promise<ImportResult> {
@@ -158,11 +158,19 @@ export class DeskService {
   }
 
   /**
-   * Removes what the service made outside the desk (the export outbox) and finishes saving the search index.
-   * The desk itself is closed by its owner, after this.
+   * Removes what the service made outside the desk (the export outbox), checkpoints the desk's journal and
+   * finishes saving the search index. The desk itself is closed by its owner, after this.
    */
   async dispose(): Promise<void> {
     await this.exports.dispose();
+    // Journalled edits go into the chunk files now, in a write turn, and the index records the chunks that
+    // checkpoint rewrote: otherwise closing the desk would, and the next open would re-read them for the index.
+    const flushed = this.writes.then(async () => {
+      await this.desk.flush();
+      await this.search.changed([]);
+    });
+    this.writes = flushed.catch(() => undefined);
+    await flushed.catch(() => undefined);
     await this.search.settled();
   }
 

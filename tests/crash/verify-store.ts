@@ -1,3 +1,4 @@
+import { JOURNAL_FILE, readJournal } from '../../electron/core/store/journal.js';
 import { access, readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { canonicalJson } from '../../electron/core/export/bundle-manifest.js';
@@ -72,6 +73,12 @@ export async function checkFilesBeforeOpen(dir: string): Promise<FilesSeen> {
       const lock = JSON.parse(await readFile(path, 'utf8')) as { pid?: unknown };
       check(typeof lock.pid === 'number', `desk.lock names no pid: ${JSON.stringify(lock)}`);
     } else if (name === 'settings.json') parseWith(SettingsSchema.partial(), await readFile(path, 'utf8'), name);
+    else if (JOURNAL_FILE.test(name)) {
+      // Every whole line checks out; a torn last line is an append the kill cut short, never acknowledged.
+      const { problem } = await readJournal(path);
+      check(problem === null, `${name}: ${problem}`);
+      if (!roots.some((r) => r.journal === JOURNAL_FILE.exec(name)![1])) seen.garbage.push(name);
+    }
     // backups/ is checked by the scenarios that make backups (serve); search/ is a cache the service rebuilds.
     else check(['desk.json', 'desk.json.bak', 'docs', 'backups', 'search'].includes(name), `unexpected ${name} in the desk`);
   }

@@ -2,6 +2,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { DeskError } from '../result.js';
 import { fsyncDir } from '../store/durable-write.js';
+import { flushIfOpenHere } from '../store/desk-store.js';
 import { type Root, RootSchema, docsDir, liveFiles, rootPath } from '../store/layout.js';
 import { FOLDER_MODE, copyHashed, isMissing, readRegular, runLimited, sha256, sweepTemporary, writeNewFile } from './backup-files.js';
 import { newBackupId } from './backup-id.js';
@@ -42,6 +43,8 @@ const inFlight = new Map<string, Promise<unknown>>();
  */
 export function createBackup(deskDir: string, opts: CreateBackupOptions): Promise<BackupSummary> {
   const run = async (): Promise<BackupSummary> => {
+    // A backup copies the files desk.json names; changes still only in the journal go into them first.
+    await flushIfOpenHere(deskDir);
     const backupDir = opts.backupDir ?? (await backupDirFor(deskDir));
     const key = resolve(backupDir);
     // One backup at a time per folder in this process, so two can never pick the same id or sweep each other.

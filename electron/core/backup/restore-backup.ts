@@ -5,6 +5,7 @@ import { DeskError } from '../result.js';
 import { fsyncDir, writeFileDurable } from '../store/durable-write.js';
 import { type FileCheck, checkOf } from '../store/file-check.js';
 import { type ChunkRef, type Root, RootSchema, bodyPath, bundlesPath, docsDir, liveFiles, metaPath, rootBackupPath, rootPath } from '../store/layout.js';
+import { newJournalId } from '../store/journal.js';
 import { rootText } from '../store/root-seal.js';
 import { isMissing, readRegular } from './backup-files.js';
 import { backupDirFor, defaultBackupDir } from './backup-location.js';
@@ -89,7 +90,9 @@ async function copyFilesIn(backup: VerifiedBackup, deskDir: string, target: Root
 function withChecks(deskDir: string, rootJson: Record<string, unknown>, checks: Map<string, FileCheck>): Record<string, unknown> {
   const chunks = (rootJson.chunks as ChunkRef[]).map((c) => ({ ...c, meta: checks.get(metaPath(deskDir, c)), body: checks.get(bodyPath(deskDir, c)) }));
   const bundles = rootJson.bundles as { rev: number } | null | undefined;
-  return { ...rootJson, chunks, ...(bundles ? { bundles: { ...bundles, file: checks.get(bundlesPath(deskDir, bundles)) } } : {}) };
+  // A new journal id: the journal of the root the backup was taken from may still be in the desk, holding changes
+  // made after the backup, and must not be replayed over it.
+  return { ...rootJson, chunks, journal: newJournalId(), ...(bundles ? { bundles: { ...bundles, file: checks.get(bundlesPath(deskDir, bundles)) } } : {}) };
 }
 
 /**

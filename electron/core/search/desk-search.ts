@@ -132,10 +132,12 @@ export class DeskSearch {
       await this.apply(this.index, change, fresh);
       // Every change of the turn is in: an index that disagrees with the desk now is not to be saved or used.
       if (this.index.size !== this.desk.size) this.invalidate();
-    } else if (this.state === 'loading' || this.state === 'rebuilding') {
+    } else if (this.state !== 'stale') {
+      // Kept for the load too when idle: a journalled change rewrites no chunk, so catching up by the chunks'
+      // revisions would miss it.
       this.pending.push({ ...change, ids: [...change.ids, ...fresh.keys()] });
     }
-    // Idle or stale: the next load re-reads the chunks this change rewrote, or the rebuild reads everything.
+    // Stale: the rebuild reads everything.
   }
 
   /** Resolves when loading, rebuilding and saving are done; takes a due snapshot now rather than later. */

@@ -14,6 +14,7 @@ import {
   type BodyDoc, BodyDocSchema, type BundlesDoc, BundlesDocSchema, type ChunkRef, CURRENT_SCHEMA_VERSION, DEFAULT_CHUNK_SIZE, type MetaDoc, MetaDocSchema, type Root,
   RootHeaderSchema, RootSchema, bodyPath, bundlesPath, docsDir, emptyRoot, liveFiles, metaPath, rootBackupPath, rootPath,
 } from './layout.js';
+import { JOURNAL_FILE, JournalWriter, journalPath, newJournalId, readJournal } from './journal.js';
 import { type Migration, MIGRATIONS, migrate } from './migrations.js';
 import { rootText, sealFault } from './root-seal.js';
 
@@ -21,6 +22,11 @@ export interface OpenOptions {
   /** Articles per chunk file. Tests shrink it to exercise many chunks with few articles. */
   chunkSize?: number;
   migrations?: readonly Migration[];
+  /**
+   * Small changes go to the write-ahead journal (default). Off, every commit writes its chunks and a new root:
+   * tests of the copy-on-write layout use that, and it is what every large commit does anyway.
+   */
+  journal?: boolean;
 }
 
 export interface CommitOptions {
@@ -35,8 +41,13 @@ export interface DeskNotice {
 }
 
 const BODY_CACHE_CHUNKS = 64;
+/** A commit of at most this many existing articles goes to the journal; larger ones (imports) write chunks. */
+const JOURNAL_MAX_RECORDS = 64;
+/** Past this size the next change checkpoints: replaying a long journal at open would cost more than it saves. */
+const JOURNAL_MAX_BYTES = 16 * 1024 * 1024;
 const WRITE_CONCURRENCY = 8;
-const openDirs = new Set<string>();
+/** Desks open in this process, by real path; a Desk is registered once its files are loaded. */
+const openDirs = new Map<string, Desk | null>();
 
 /**
  * The desk store: one owning process, copy-on-write chunk files, and an atomically replaced root. Opening reads
@@ -55,6 +66,12 @@ export class Desk {
   private bundleList: BundleRecord[] | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Journalled records and bundles not yet in the chunk files (see journal.ts); the next checkpoint writes them. */
+  private readonly pending = new Map<string, ArticleRecord>();
+  private readonly pendingBundles = new Map<string, BundleRecord>();
+  private journal: JournalWriter | null = null;
+  /** An append failed and could not be undone: no more appends until a checkpoint starts a new journal. */
+  private journalBroken = false;
 
   private constructor(
     readonly dir: string,
@@ -63,6 +80,7 @@ export class Desk {
     private prevRoot: Root | null,
     private readonly lock: DeskLock,
     private readonly chunkSize: number,
+    private readonly journalling: boolean,
   ) {}
 
   static async open(dir: string, opts: OpenOptions = {}): Promise<Desk> {
@@ -72,7 +90,7 @@ export class Desk {
     // One desk, however it is spelt: the lock treats its own pid as stale, so only this set stops a second open.
     const key = await realpath(dir).catch(() => resolve(dir));
     if (openDirs.has(key)) throw new DeskError('DESK_LOCKED', `desk is in use by process ${process.pid}`);
-    openDirs.add(key);
+    openDirs.set(key, null);
     let lock: DeskLock;
     try {
       lock = await DeskLock.acquire(dir);
@@ -83,13 +101,15 @@ export class Desk {
     try {
       const notices: DeskNotice[] = [];
       const { root, prevRoot, rootRestored } = await loadRoots(dir, opts.migrations ?? MIGRATIONS, notices);
-      const desk = new Desk(dir, key, root, prevRoot, lock, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
+      const desk = new Desk(dir, key, root, prevRoot, lock, opts.chunkSize ?? DEFAULT_CHUNK_SIZE, opts.journal ?? true);
       desk.notices.push(...notices);
       await desk.loadIndex();
       await desk.loadBundles();
+      await desk.replayJournal();
       // A root restored from desk.json.bak cannot say which unreferenced files the lost root named: the last
       // change's only copy may be among them, so they are kept aside rather than collected.
       await desk.collectGarbage(rootRestored);
+      openDirs.set(key, desk);
       return desk;
     } catch (err) {
       openDirs.delete(key);
@@ -147,7 +167,7 @@ export class Desk {
   async *records(): AsyncGenerator<ArticleRecord> {
     for (const ref of [...this.root.chunks]) {
       const cached = this.bodies.get(ref.id);
-      const articles = cached ?? (await this.readBodyNoting(ref)).articles;
+      const articles = cached ?? this.withPending((await this.readBodyNoting(ref)).articles);
       yield* articles;
     }
   }
@@ -162,17 +182,36 @@ export class Desk {
    * once the new root is on disk; if it rejects, neither the disk nor this object has changed.
    */
   commit(records: readonly ArticleRecord[], opts: CommitOptions = {}): Promise<void> {
-    const run = this.queue.then(() => this.commitNow(records, opts.bundles ?? []));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.enqueue(() => this.commitNow(records, opts.bundles ?? []));
+  }
+
+  /**
+   * Writes journalled changes into the chunk files and desk.json now. Backups copy those files, so they flush
+   * first; closing flushes too.
+   */
+  flush(): Promise<void> {
+    return this.enqueue(() => this.checkpointIfPending());
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.flush().catch(() => undefined); // the journal stays on disk and is replayed at the next open
     this.closed = true;
     await this.queue;
+    await this.journal?.close();
     openDirs.delete(this.key);
     await this.lock.release();
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async checkpointIfPending(): Promise<void> {
+    if (this.closed || (this.pending.size === 0 && this.pendingBundles.size === 0)) return;
+    await this.writeChunks([], []);
   }
 
   private async commitNow(records: readonly ArticleRecord[], bundles: readonly BundleRecord[]): Promise<void> {
@@ -182,6 +221,77 @@ export class Desk {
       const problem = foldProblem(rec);
       if (problem) throw new DeskError('INVALID_INPUT', `article ${rec.id} refused: ${problem}`);
     }
+    if (this.journalFits(records)) await this.appendJournal(records, bundles);
+    else await this.writeChunks(records, bundles);
+  }
+
+  /** Small changes to articles already placed in a chunk; new articles need a chunk, which only a checkpoint gives. */
+  private journalFits(records: readonly ArticleRecord[]): boolean {
+    if (!this.journalling || this.journalBroken || !this.root.journal || records.length > JOURNAL_MAX_RECORDS) return false;
+    if ((this.journal?.bytes ?? 0) > JOURNAL_MAX_BYTES) return false;
+    return records.every((r) => this.chunkOf.has(r.id));
+  }
+
+  private async appendJournal(records: readonly ArticleRecord[], bundles: readonly BundleRecord[]): Promise<void> {
+    try {
+      this.journal ??= await JournalWriter.create(this.dir, this.root.journal!);
+      await this.journal.append(records, bundles);
+    } catch (err) {
+      this.journalBroken = true;
+      throw new DeskError('IO_ERROR', `cannot write the desk journal: ${(err as Error).message}`);
+    }
+    this.applyInMemory(records, bundles);
+  }
+
+  /** A journalled change, in memory: what the next checkpoint writes, and what reads see meanwhile. */
+  private applyInMemory(records: readonly ArticleRecord[], bundles: readonly BundleRecord[]): void {
+    for (const rec of records) {
+      const chunk = this.chunkOf.get(rec.id)!;
+      this.pending.set(rec.id, rec);
+      const cached = this.bodies.get(chunk);
+      if (cached) this.bodies.set(chunk, cached.map((a) => (a.id === rec.id ? rec : a)));
+      this.remember(summarize(rec), chunk);
+    }
+    if (bundles.length > 0) {
+      const next = new Map(this.bundleMap);
+      for (const b of bundles) {
+        next.set(b.id, b);
+        this.pendingBundles.set(b.id, b);
+      }
+      this.setBundles(next);
+    }
+    this.ordered = null;
+  }
+
+  /**
+   * The journal of the root in force, replayed over what was loaded, and checkpointed at once: the chunk files
+   * then hold everything again, so whatever reads them (the search index's catch-up, backups) sees it.
+   */
+  private async replayJournal(): Promise<void> {
+    if (!this.root.journal) return;
+    const path = journalPath(this.dir, this.root.journal);
+    const { entries, problem } = await readJournal(path);
+    if (problem) {
+      this.notices.push({ code: 'recovered', message: `${problem}; opened the desk with the ${entries.length} changes before it` });
+      await moveAside(path);
+    }
+    if (entries.length === 0) return;
+    for (const e of entries) this.applyInMemory(e.records.filter((r) => this.chunkOf.has(r.id)), e.bundles);
+    await this.writeChunks([], []);
+  }
+
+  /**
+   * The copy-on-write commit: every chunk the records (and the journalled changes) touch is written as its next
+   * revision, then a new root with a new journal id. Resolves once that root is on disk.
+   */
+  private async writeChunks(given: readonly ArticleRecord[], givenBundles: readonly BundleRecord[]): Promise<void> {
+    const byId = new Map(this.pending);
+    for (const r of given) byId.set(r.id, r);
+    const records = [...byId.values()];
+    const bundleById = new Map(this.pendingBundles);
+    for (const b of givenBundles) bundleById.set(b.id, b);
+    const bundles = [...bundleById.values()];
+    if (records.length === 0 && bundles.length === 0) return;
     const refs = new Map(this.root.chunks.map((c) => [c.id, c]));
     let nextChunk = this.root.nextChunk;
     const placement = new Map<string, number>();
@@ -238,6 +348,7 @@ export class Desk {
     const maxSeq = records.reduce((m, r) => Math.max(m, r.seq + 1), 0);
     const next: Root = {
       ...this.root,
+      journal: newJournalId(),
       generation: this.root.generation + 1,
       nextSeq: Math.max(this.root.nextSeq, maxSeq),
       nextChunk,
@@ -246,7 +357,12 @@ export class Desk {
     };
     await writeRoot(this.dir, next, true);
 
-    // Committed: only now does memory follow the disk.
+    // Committed: only now does memory follow the disk. The old journal is kept while its root is the fallback.
+    await this.journal?.close();
+    this.journal = null;
+    this.journalBroken = false;
+    this.pending.clear();
+    this.pendingBundles.clear();
     const dropped = this.prevRoot;
     this.prevRoot = this.root;
     this.root = next;
@@ -257,6 +373,9 @@ export class Desk {
     this.ordered = null;
     if (bundleMap !== this.bundleMap) this.setBundles(bundleMap);
     await this.unlinkUnreferenced(liveFiles(this.dir, dropped));
+    if (dropped?.journal && dropped.journal !== this.prevRoot?.journal && dropped.journal !== this.root.journal) {
+      await unlink(journalPath(this.dir, dropped.journal)).catch(() => undefined);
+    }
   }
 
   private setBundles(bundles: Map<string, BundleRecord>): void {
@@ -393,10 +512,12 @@ export class Desk {
     if (!ref) return [];
     const body = await this.readBodyNoting(ref);
     // A commit may have replaced this chunk while the file was read; caching the older copy then would hand it
-    // to the next commit, which would write the older articles back over the newer ones.
+    // to the next commit, which would write the older articles back over the newer ones. Journalled records
+    // are applied at the end, so a change journalled during the read is not lost either.
+    const articles = this.withPending(body.articles);
     const now = this.root.chunks.find((c) => c.id === chunk);
-    if (now?.rev === ref.rev && !this.bodies.has(chunk)) this.cacheBody(chunk, body.articles);
-    return body.articles;
+    if (now?.rev === ref.rev && !this.bodies.has(chunk)) this.cacheBody(chunk, articles);
+    return articles;
   }
 
   /**
@@ -413,6 +534,11 @@ export class Desk {
       }
       throw err;
     }
+  }
+
+  /** A chunk's records as read from its file, with the journalled versions of any of them in their place. */
+  private withPending(articles: ArticleRecord[]): ArticleRecord[] {
+    return this.pending.size === 0 ? articles : articles.map((a) => this.pending.get(a.id) ?? a);
   }
 
   private cacheBody(chunk: number, articles: ArticleRecord[]): void {
@@ -433,8 +559,14 @@ export class Desk {
       const stamp = Date.now();
       await Promise.all(unreferenced.filter((p) => !p.endsWith('.tmp')).map((p) => rename(p, `${p}.kept-${stamp}`).catch(() => undefined)));
     } else await this.unlinkUnreferenced(unreferenced);
+    const journals = new Set([this.root.journal, this.prevRoot?.journal]);
     for (const n of await readdir(this.dir)) {
       if (n.endsWith('.tmp')) await unlink(join(this.dir, n)).catch(() => undefined);
+      const journal = JOURNAL_FILE.exec(n);
+      if (journal && !journals.has(journal[1])) {
+        const path = join(this.dir, n);
+        await (keepAside ? rename(path, `${path}.kept-${Date.now()}`) : unlink(path)).catch(() => undefined);
+      }
     }
   }
 
@@ -613,4 +745,14 @@ async function runLimited(jobs: (() => Promise<void>)[], limit: number): Promise
     while (next < jobs.length) await jobs[next++]!();
   };
   await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+}
+
+/**
+ * Writes the journalled changes of a desk this process has open into its chunk files, so that a copy of the
+ * files the root names (a backup) holds them. Nothing to do for a desk open elsewhere or not at all: an owner in
+ * another process cannot be reached, and a closed desk has flushed (or will replay its journal at open).
+ */
+export async function flushIfOpenHere(dir: string): Promise<void> {
+  const key = await realpath(dir).catch(() => resolve(dir));
+  await openDirs.get(key)?.flush();
 }

@@ -13,6 +13,7 @@ import { FileCheckSchema } from './file-check.js';
  *   docs/c<N>.r<R>.meta.json the list fields of up to CHUNK_SIZE articles (read at open)
  *   docs/c<N>.r<R>.body.json the full records of the same articles (read on demand)
  *   docs/bundles.r<R>.json   every curated bundle with its history (read at open; absent until the first bundle)
+ *   journal.<id>.log         small changes since that root, one checked line each (journal.ts)
  *   desk.lock                the owning process
  *
  * Chunk and bundles files are never rewritten in place: a change writes revision R+1 of each file it touches
@@ -40,6 +41,8 @@ export const RootSchema = z.object({
   nextSeq: z.number().int().nonnegative(),
   nextChunk: z.number().int().nonnegative(),
   chunks: z.array(ChunkRefSchema).refine((chunks) => new Set(chunks.map((c) => c.id)).size === chunks.length, { message: 'a chunk is named twice' }),
+  /** Names this root's write-ahead journal, `journal.<id>.log` (journal.ts); new with every root a commit writes. */
+  journal: z.string().regex(/^[0-9a-f]{16}$/).optional(),
   /** The current bundles file; desks made before bundles existed have none, which reads as null. */
   bundles: z.object({ rev: z.number().int().positive(), file: FileCheckSchema.optional() }).nullable().default(null),
 });

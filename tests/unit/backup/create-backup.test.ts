@@ -16,7 +16,7 @@ import { liveFiles } from '../../../electron/core/store/layout.js';
 import { openDesks } from '../../support/open-desks.js';
 import { addArticles, correctHeadline, manualClock, readRoot } from './fixtures.js';
 
-const { tmp, open, close, cleanup } = openDesks('copydesk-backup-');
+const { tmp, open, close, cleanup } = openDesks('copydesk-backup-', { journal: false });
 afterEach(cleanup);
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');

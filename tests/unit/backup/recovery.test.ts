@@ -11,7 +11,7 @@ import { rootBackupPath, rootPath } from '../../../electron/core/store/layout.js
 import { openDesks } from '../../support/open-desks.js';
 import { GARBAGE, addArticles, correctHeadline, damageChunk, headlines } from './fixtures.js';
 
-const { tmp, open, close, opened, cleanup } = openDesks('copydesk-recovery-');
+const { tmp, open, close, opened, cleanup } = openDesks('copydesk-recovery-', { journal: false });
 afterEach(cleanup);
 
 async function recover(dir: string): Promise<Desk> {

@@ -14,7 +14,7 @@ import { rootBackupPath, rootPath } from '../../../electron/core/store/layout.js
 import { openDesks } from '../../support/open-desks.js';
 import { GARBAGE, addArticles, correctHeadline, damageChunk, headlines, readRoot } from './fixtures.js';
 
-const { tmp, open, close, cleanup } = openDesks('copydesk-restore-');
+const { tmp, open, close, cleanup } = openDesks('copydesk-restore-', { journal: false });
 const children: ChildProcess[] = [];
 afterEach(async () => {
   for (const c of children.splice(0)) c.kill('SIGKILL');

@@ -14,7 +14,7 @@ import { edit, makeRecord } from '../../support/records.js';
  * size and SHA-256 of every file it names and sealed itself: damage that still parses. Each is the smallest
  * reproduction, written as the behaviour we want. See docs/RELIABILITY.md, "Damaged store files".
  */
-const { tmp, open, close, opened, cleanup } = openDesks('copydesk-store-gaps-');
+const { tmp, open, close, opened, cleanup } = openDesks('copydesk-store-gaps-', { journal: false });
 afterEach(cleanup);
 
 const GARBAGE = Buffer.from([0x7b, 0x22, 0x00, 0xff, 0xfe, 0x13, 0x37, 0x0a]);
@@ -90,7 +90,7 @@ describe('damage that still parses, caught by checksums', () => {
     // {"id":1,...} → {"id":0,...}: '1' (0x31) → '0' (0x30) is one bit.
     const text = await readFile(rootPath(dir), 'utf8');
     await writeFile(rootPath(dir), text.replace('{"id":1,', '{"id":0,'));
-    const d = await Desk.open(dir, { chunkSize: 4 }).catch((err: unknown) => err);
+    const d = await Desk.open(dir, { chunkSize: 4, journal: false }).catch((err: unknown) => err);
     if (d instanceof Desk) opened.push(d);
     // The seal catches it first; with the seal removed, the schema refuses a chunk named twice.
     expect(d).toBeInstanceOf(Desk);

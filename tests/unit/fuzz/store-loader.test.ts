@@ -96,7 +96,7 @@ const sameContent = (a: Content, b: Content): boolean =>
 
 async function build(): Promise<Template> {
   const dir = join(scratch, 'template');
-  const desk = await Desk.open(dir, { chunkSize: CHUNK });
+  const desk = await Desk.open(dir, { chunkSize: CHUNK, journal: false });
   const actor = { editor: 'Fuzz', now: '2026-11-27T08:00:00.000Z' };
   let backups: Template['backups'];
   try {
@@ -263,7 +263,7 @@ async function classify(dir: string, f: string): Promise<Verdict> {
 /** Desk.open, or its error; anything but a DeskError of the two expected codes fails the test here. */
 async function open(dir: string): Promise<Desk | DeskError> {
   try {
-    return await Desk.open(dir, { chunkSize: CHUNK });
+    return await Desk.open(dir, { chunkSize: CHUNK, journal: false });
   } catch (err) {
     expect(err, `opening threw ${String(err)}`).toBeInstanceOf(DeskError);
     expect(['DESK_CORRUPT', 'DESK_TOO_NEW'], (err as Error).message).toContain((err as DeskError).code);
@@ -385,7 +385,7 @@ describe('the store loader against mutated files', () => {
           // The repair is on disk: the desk reopens with no notice and the same content. (An undetectably changed
           // body can fold to a summary its own schema refuses; its meta is then rebuilt at every open: see
           // store-loader-gaps.test.ts.)
-          const again = await Desk.open(dir, { chunkSize: CHUNK });
+          const again = await Desk.open(dir, { chunkSize: CHUNK, journal: false });
           try {
             if (!undetectable) expect(again.notices, 'the second open needed a recovery too').toEqual([]);
             else if (again.notices.length > 0) tally.rebuiltAgain++;

@@ -11,7 +11,7 @@ import { makeRecord, withParagraph } from '../../support/records.js';
 import { writeRootJson } from '../../support/store-files.js';
 import { openDesks } from '../../support/open-desks.js';
 
-const { tmp, open, close, opened, cleanup } = openDesks('copydesk-bundles-store-');
+const { tmp, open, close, opened, cleanup } = openDesks('copydesk-bundles-store-', { journal: false });
 afterEach(cleanup);
 
 const readJson = async (path: string): Promise<unknown> => JSON.parse(await readFile(path, 'utf8'));

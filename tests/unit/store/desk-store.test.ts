@@ -10,7 +10,7 @@ import { makeRecord, withParagraph, edit } from '../../support/records.js';
 import { openDesks } from '../../support/open-desks.js';
 import { refOnly } from '../../support/store-files.js';
 
-const { tmp, open, close, cleanup } = openDesks('copydesk-store-');
+const { tmp, open, close, cleanup } = openDesks('copydesk-store-', { journal: false });
 afterEach(cleanup);
 
 const readJson = async (path: string): Promise<unknown> => JSON.parse(await readFile(path, 'utf8'));
@@ -178,7 +178,7 @@ describe('chunking', () => {
     await desk.commit(recs);
     await close(desk);
     await writeFile(bodyPath(dir, { id: 2, rev: 1 }), '\u0000garbage');
-    const err = await Desk.open(dir, { chunkSize: 4 }).catch((e: unknown) => e);
+    const err = await Desk.open(dir, { chunkSize: 4, journal: false }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeskError);
     expect(err).toMatchObject({ code: 'DESK_CORRUPT' });
     expect((err as Error).message).toMatch(/c2\.r1\.body\.json is 8 bytes; desk\.json says \d+; no earlier good copy of chunk 2 is left$/);
