@@ -41,6 +41,8 @@ export interface DeskNotice {
 }
 
 const BODY_CACHE_CHUNKS = 64;
+/** Chunks a commit may write and still leave in the body cache. */
+const BODY_CACHE_FROM_COMMIT = 4;
 /** A commit of at most this many existing articles goes to the journal; larger ones (imports) write chunks. */
 const JOURNAL_MAX_RECORDS = 64;
 /** Past this size the next change checkpoints: replaying a long journal at open would cost more than it saves. */
@@ -366,8 +368,12 @@ export class Desk {
     const dropped = this.prevRoot;
     this.prevRoot = this.root;
     this.root = next;
+    // A large commit is an import: its chunks are not about to be read again, and keeping up to 64 of them
+    // (some 4,000 records) alive only gives the garbage collector more to mark while the import goes on.
+    const keep = changed.size <= BODY_CACHE_FROM_COMMIT;
     for (const [id, articles] of changed) {
-      this.cacheBody(id, articles);
+      if (keep) this.cacheBody(id, articles);
+      else this.bodies.delete(id);
       for (const summary of summaries.get(id)!) this.remember(summary, id);
     }
     this.ordered = null;
