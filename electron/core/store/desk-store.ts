@@ -8,8 +8,9 @@ import { type ArticleRecord, type ArticleSummary, foldProblem, summarize } from 
 import { DeskError } from '../result.js';
 import { DeskLock } from './desk-lock.js';
 import { fsyncDir } from './durable-write.js';
-import { type FileCheck, sizeFault } from './file-check.js';
-import { JsonDocAdapter, type ReadOptions, type WriteOptions } from './json-doc-adapter.js';
+import { type FileCheck, checkFault, sizeFault } from './file-check.js';
+import { articleAt, bodyText } from './body-file.js';
+import { JsonDocAdapter, type ReadOptions, type WriteOptions, readOwnFile } from './json-doc-adapter.js';
 import {
   type BodyDoc, BodyDocSchema, type BundlesDoc, BundlesDocSchema, type ChunkRef, CURRENT_SCHEMA_VERSION, DEFAULT_CHUNK_SIZE, type MetaDoc, MetaDocSchema, type Root,
   RootHeaderSchema, RootSchema, bodyPath, bundlesPath, docsDir, emptyRoot, liveFiles, metaPath, rootBackupPath, rootPath,
@@ -60,6 +61,8 @@ export class Desk {
   readonly notices: DeskNotice[] = [];
   private readonly summaries = new Map<string, ArticleSummary>();
   private readonly chunkOf = new Map<string, number>();
+  /** Each article's place in its chunk (meta entries and body lines are in the same order; see body-file.ts). */
+  private readonly placeOf = new Map<string, number>();
   private readonly byFile = new Map<string, Set<string>>();
   private readonly bodies = new Map<number, ArticleRecord[]>();
   private ordered: ArticleSummary[] | null = null;
@@ -149,20 +152,48 @@ export class Desk {
     return this.bundleMap.get(id);
   }
 
+  /** One article: from memory when its chunk is there, else its own line of the body file (checked whole). */
   async get(id: string): Promise<ArticleRecord | null> {
     const chunk = this.chunkOf.get(id);
     if (chunk === undefined) return null;
-    const articles = await this.loadBody(chunk);
-    return articles.find((a) => a.id === id) ?? null;
+    const held = this.pending.get(id) ?? this.bodies.get(chunk)?.find((a) => a.id === id);
+    if (held) return held;
+    const ref = this.root.chunks.find((c) => c.id === chunk);
+    const place = this.placeOf.get(id);
+    if (ref?.body && place !== undefined) {
+      const one = articleAt(await this.readBodyBytes(ref, ref.body), place, id);
+      if (one) return one;
+    }
+    return (await this.loadBody(chunk)).find((a) => a.id === id) ?? null;
   }
 
+  /** Many articles, a chunk at a time (through the body cache), for callers that read many of one chunk. */
   async getMany(ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
     const out = new Map<string, ArticleRecord>();
     for (const id of ids) {
-      const rec = await this.get(id);
+      const chunk = this.chunkOf.get(id);
+      if (chunk === undefined) continue;
+      const rec = (await this.loadBody(chunk)).find((a) => a.id === id);
       if (rec) out.set(id, rec);
     }
     return out;
+  }
+
+  /** A body file's bytes, checked against the root; damage is noted as readBodyNoting does. */
+  private async readBodyBytes(ref: ChunkRef, check: FileCheck): Promise<Buffer> {
+    const path = bodyPath(this.dir, ref);
+    try {
+      const bytes = await readOwnFile(path).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') throw new DeskError('DESK_CORRUPT', `${path} is missing`);
+        throw err;
+      });
+      const fault = checkFault(bytes, check);
+      if (fault) throw new DeskError('DESK_CORRUPT', `${path} ${fault}`);
+      return bytes;
+    } catch (err) {
+      this.noteDamage(err, ref);
+      throw err;
+    }
   }
 
   /** Every record, a chunk at a time, without filling the body cache with the whole desk. */
@@ -328,7 +359,7 @@ export class Desk {
     const summaries = new Map([...changed].map(([id, articles]) => [id, articles.map((a) => summarize(a))]));
     const jobs = [...changed].map(([id, articles]) => async () => {
       const ref: ChunkRef = { id, rev: (refs.get(id)?.rev ?? 0) + 1, count: articles.length };
-      const body = await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles });
+      const body = await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles }, { syncDir: false, serialize: bodyText as (d: unknown) => string });
       const meta = await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: summaries.get(id)! });
       written.push({ ...ref, meta, body });
     });
@@ -374,6 +405,7 @@ export class Desk {
     for (const [id, articles] of changed) {
       if (keep) this.cacheBody(id, articles);
       else this.bodies.delete(id);
+      articles.forEach((a, i) => this.placeOf.set(a.id, i));
       for (const summary of summaries.get(id)!) this.remember(summary, id);
     }
     this.ordered = null;
@@ -431,7 +463,10 @@ export class Desk {
       const fast = this.readMetaFast(ref);
       const { meta, ref: used } = fast ? { meta: fast, ref } : await this.loadMeta(ref);
       if (used !== ref) repaired.push(used);
-      for (const e of meta.entries) this.remember(e, used.id);
+      meta.entries.forEach((e, i) => {
+        this.remember(e, used.id);
+        this.placeOf.set(e.id, i);
+      });
     }
     if (repaired.length > 0) {
       const byId = new Map(repaired.map((r) => [r.id, r]));
@@ -535,10 +570,14 @@ export class Desk {
     try {
       return await readBody(this.dir, ref);
     } catch (err) {
-      if (isCorrupt(err) && !this.notices.some((n) => n.code === 'damaged' && n.message.startsWith(err.message))) {
-        this.notices.push({ code: 'damaged', message: `${err.message}; its ${ref.count} articles cannot be opened. Run "copydesk doctor", or restore a backup` });
-      }
+      this.noteDamage(err, ref);
       throw err;
+    }
+  }
+
+  private noteDamage(err: unknown, ref: ChunkRef): void {
+    if (isCorrupt(err) && !this.notices.some((n) => n.code === 'damaged' && n.message.startsWith(err.message))) {
+      this.notices.push({ code: 'damaged', message: `${err.message}; its ${ref.count} articles cannot be opened. Run "copydesk doctor", or restore a backup` });
     }
   }
 

@@ -108,7 +108,7 @@ const notRegular = (path: string): DeskError => new DeskError('DESK_CORRUPT', `$
  * store's recovery treats it like any damaged file: moved aside (the link itself, never its target) and
  * replaced from the last good copy.
  */
-async function readOwnFile(path: string): Promise<Buffer> {
+export async function readOwnFile(path: string): Promise<Buffer> {
   if (constants.O_NOFOLLOW === undefined && (await lstat(path)).isSymbolicLink()) throw linkError(path);
   const fh = await open(path, READ_FLAGS).catch((err: NodeJS.ErrnoException) => {
     throw isLinkRefusal(err) ? linkError(path) : err;

@@ -8,7 +8,7 @@ import { Desk } from '../../../electron/core/store/desk-store.js';
 import { BodyDocSchema, MetaDocSchema, RootSchema, bodyPath, docsDir, rootBackupPath, rootPath } from '../../../electron/core/store/layout.js';
 import { makeRecord, withParagraph, edit } from '../../support/records.js';
 import { openDesks } from '../../support/open-desks.js';
-import { refOnly } from '../../support/store-files.js';
+import { refOnly, writeRootJson } from '../../support/store-files.js';
 
 const { tmp, open, close, cleanup } = openDesks('copydesk-store-', { journal: false });
 afterEach(cleanup);
@@ -335,5 +335,31 @@ describe('a failed commit', () => {
     await close(desk);
     desk = await open(dir, { chunkSize: 1 });
     for (const e of edits) expect(await desk.get(e.id)).toEqual({ ...e, revisions: tagged });
+  });
+});
+
+describe('body files, one article to a line', () => {
+  it('are still one JSON document; an article is read from its own line, and a body written on one line reads too', async () => {
+    const dir = await tmp.make();
+    const desk = await open(dir, { chunkSize: 4 });
+    const recs = await records(desk, 4);
+    await desk.commit(recs);
+    await close(desk);
+    const path = bodyPath(dir, { id: 0, rev: 1 });
+    const text = await readFile(path, 'utf8');
+    expect(text.split('\n')).toHaveLength(6);
+    expect(BodyDocSchema.parse(JSON.parse(text)).articles).toEqual(recs);
+
+    const again = await open(dir, { chunkSize: 4 });
+    expect(await again.get(recs[2]!.id)).toEqual(recs[2]);
+    await close(again);
+
+    // A body file from before this layout: the root has no checksum for it, and the whole file is parsed.
+    const root = JSON.parse(await readFile(rootPath(dir), 'utf8')) as { chunks: { body?: unknown }[] };
+    delete root.chunks[0]!.body;
+    await writeRootJson(rootPath(dir), root);
+    await writeFile(path, JSON.stringify(JSON.parse(text)));
+    const old = await open(dir, { chunkSize: 4 });
+    expect(await old.get(recs[3]!.id)).toEqual(recs[3]);
   });
 });
