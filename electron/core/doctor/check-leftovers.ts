@@ -1,5 +1,6 @@
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { JOURNAL_FILE, readJournal } from '../store/journal.js';
 import { type Root, docsDir, liveFiles } from '../store/layout.js';
 import type { Findings } from './doctor-report.js';
 
@@ -42,8 +43,24 @@ export async function checkLeftovers(deskDir: string, roots: { root: Root | null
     } else if (e.name.startsWith('desk.lock.stale-')) {
       f.checked++;
       await remove(path, 'is a stale lock left while being cleared', f);
+    } else if (JOURNAL_FILE.test(e.name)) {
+      f.checked++;
+      await checkJournal(path, JOURNAL_FILE.exec(e.name)![1]!, roots, f);
     }
   }
+}
+
+/**
+ * A journal the root (or desk.json.bak) names is replayed by the desk at its next open; it is only reported when
+ * damaged, and left for that open to handle. Any other journal belongs to a superseded root and is removed.
+ */
+async function checkJournal(path: string, id: string, roots: { root: Root | null; prevRoot: Root | null }, f: Findings): Promise<void> {
+  if (roots.root?.journal !== id && roots.prevRoot?.journal !== id) {
+    if (roots.root) await remove(path, 'is the journal of a superseded desk.json', f);
+    return;
+  }
+  const { entries, problem } = await readJournal(path);
+  if (problem) f.fixed(path, problem, `left for the desk to replay the ${entries.length} changes before the damage when it next opens; the damaged file is then kept aside`);
 }
 
 async function remove(path: string, problem: string, f: Findings): Promise<void> {

@@ -175,3 +175,19 @@ describe('the journal and backups', () => {
     expect(await restored.get(recs[3]!.id)).toEqual(recs[3]);
   });
 });
+
+describe('the journal and doctor', () => {
+  it('leaves a journal the root names for the desk to replay, and removes one no root names', async () => {
+    const { runDoctor } = await import('../../../electron/core/doctor/run-doctor.js');
+    const dir = await tmp.make();
+    const { desk, recs } = await deskOf12(dir);
+    const edited = withParagraph(recs[8]!, 'Waiting in the journal.');
+    await desk.commit([edited]);
+    const crashed = await crashCopy(dir);
+    await appendFile(journalPath(crashed, '0123456789abcdef'), 'stale');
+    const report = await runDoctor(crashed);
+    expect(report.problems).toEqual([expect.objectContaining({ file: 'journal.0123456789abcdef.log', problem: 'is the journal of a superseded desk.json', fixed: true })]);
+    const again = await open(crashed, { chunkSize: 4 });
+    expect(await again.get(recs[8]!.id)).toEqual(edited);
+  });
+});
