@@ -184,33 +184,66 @@ export function jsonDepth(text: string): number {
  * Key order therefore never depends on how an object was built, which byte-identical archives need. Only plain
  * JSON is accepted: a Date, a function, undefined in an array or a non-finite number is refused rather than
  * silently changed the way JSON.stringify would.
+ *
+ * With `depth`, a value nesting arrays and objects deeper than `depth.max` is refused with `depth.refuse()` as
+ * soon as the walk gets there: the same count `jsonDepth` makes of the text, without a second pass over it.
  */
-export function canonicalJson(value: unknown): string {
-  return `${JSON.stringify(canonicalValue(value, '$'), null, 2)}\n`;
+export function canonicalJson(value: unknown, depth?: { max: number; refuse: () => Error }): string {
+  const walk = new CanonicalWalk(depth?.max ?? Infinity, depth?.refuse);
+  return `${JSON.stringify(walk.value(value, 0), null, 2)}\n`;
 }
 
-function canonicalValue(value: unknown, where: string): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw notJson(where, `${value} is not a JSON number`);
-    return value;
-  }
-  if (Array.isArray(value)) return value.map((v, i) => canonicalValue(v, `${where}[${i}]`));
-  if (typeof value === 'object') {
+/**
+ * The sorted copy JSON.stringify then writes. Where a refused value sits (`$.a[0].b`) is spelt out only when
+ * one is refused: building that string for every value would cost more than the copy itself.
+ */
+class CanonicalWalk {
+  private readonly path: (string | number)[] = [];
+
+  constructor(
+    private readonly maxDepth: number,
+    private readonly refuseDepth: (() => Error) | undefined,
+  ) {}
+
+  value(value: unknown, depth: number): unknown {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw this.notJson(`${value} is not a JSON number`);
+      return value;
+    }
+    if (typeof value !== 'object') throw this.notJson(`a ${typeof value} is not JSON`);
+    if (depth >= this.maxDepth) throw this.refuseDepth!();
+    if (Array.isArray(value)) {
+      // map, like JSON.stringify's own walk, leaves a sparse array's holes alone (they are written as null).
+      return value.map((v: unknown, i) => {
+        this.path.push(i);
+        const copy = this.value(v, depth + 1);
+        this.path.pop();
+        return copy;
+      });
+    }
     const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) throw notJson(where, 'only plain objects can be written');
-    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    // fromEntries defines own properties, so a "__proto__" key stays data instead of becoming a prototype.
-    return Object.fromEntries(
-      keys
-        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-        .map((k) => [k, canonicalValue((value as Record<string, unknown>)[k], `${where}.${k}`)]),
-    );
+    if (proto !== Object.prototype && proto !== null) throw this.notJson('only plain objects can be written');
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(source).sort(byCodeUnit)) {
+      const v = source[k];
+      if (v === undefined) continue;
+      this.path.push(k);
+      const copy = this.value(v, depth + 1);
+      this.path.pop();
+      // Defined, not assigned, so a "__proto__" key stays data instead of becoming a prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[k] = copy;
+    }
+    return out;
   }
-  throw notJson(where, `a ${typeof value} is not JSON`);
-}
 
-const notJson = (where: string, why: string): DeskError => new DeskError('INVALID_INPUT', `cannot write the bundle: ${where}: ${why}`);
+  private notJson(why: string): DeskError {
+    const where = this.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+    return new DeskError('INVALID_INPUT', `cannot write the bundle: $${where}: ${why}`);
+  }
+}
 
 /** Code-unit order, the same on every machine and locale. */
 export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

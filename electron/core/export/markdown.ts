@@ -37,9 +37,22 @@ export function toMarkdown(a: ExportArticle, ctx: ExportContext): string {
  * Every string double-quoted: YAML 1.1 readers (still common in static-site tools) would otherwise read a tag
  * "no" as false and a day as a date object. No line folding, so each value stays on its key's line.
  */
+const YAML_OPTIONS = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, minContentWidth: 0 } as const;
+
+interface FrontMatter {
+  id: string;
+  headline: string;
+  dateline: string | null;
+  updated: { raw: string; date: string | null } | null;
+  status: string;
+  tags: string[];
+  source: { file: string; sha256: string };
+  corrected: boolean;
+}
+
 function frontMatter(a: ExportArticle): string {
   const c = a.content;
-  const data = {
+  const data: FrontMatter = {
     id: a.id,
     headline: c.headline,
     dateline: c.dateline,
@@ -49,8 +62,36 @@ function frontMatter(a: ExportArticle): string {
     source: { file: a.source.file, sha256: a.source.sha256 },
     corrected: a.corrected,
   };
-  const yaml = stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, minContentWidth: 0 });
-  return `---\n${yaml}---`;
+  return `---\n${plainFrontMatter(data) ?? stringify(data, YAML_OPTIONS)}---`;
+}
+
+/** C0 controls, line breaks among them: the characters yaml's double quotes write differently from JSON's. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f]/u;
+
+/**
+ * The front matter exactly as `stringify(data, YAML_OPTIONS)` writes it, without building a YAML document per
+ * article (which cost more than the rest of the Markdown export together). For a string without a control
+ * character, yaml's double-quoted scalar is JSON's string (yaml starts from JSON.stringify and rewrites only
+ * `\u00XX` escapes and line breaks); null otherwise, and yaml writes that article. Tested against yaml.
+ */
+function plainFrontMatter(d: FrontMatter): string | null {
+  const strings = [d.id, d.headline, d.dateline ?? '', d.updated?.raw ?? '', d.updated?.date ?? '', d.status, ...d.tags, d.source.file, d.source.sha256];
+  if (strings.some((s) => CONTROL.test(s))) return null;
+  const q = (s: string | null): string => (s === null ? 'null' : JSON.stringify(s));
+  const lines = [
+    `id: ${q(d.id)}`,
+    `headline: ${q(d.headline)}`,
+    `dateline: ${q(d.dateline)}`,
+    ...(d.updated ? ['updated:', `  raw: ${q(d.updated.raw)}`, `  date: ${q(d.updated.date)}`] : ['updated: null']),
+    `status: ${q(d.status)}`,
+    ...(d.tags.length > 0 ? ['tags:', ...d.tags.map((t) => `  - ${q(t)}`)] : ['tags: []']),
+    'source:',
+    `  file: ${q(d.source.file)}`,
+    `  sha256: ${q(d.source.sha256)}`,
+    `corrected: ${d.corrected}`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 // Inline syntax anywhere in a line: escapes, code, emphasis, links and images, raw HTML and autolinks, entities,

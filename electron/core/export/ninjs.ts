@@ -155,7 +155,16 @@ function picture(id: string, caption: string): NinjsAssociation {
 }
 
 function body(value: string): NinjsBody {
-  return { role: 'main', contentType: 'text/plain', charCount: [...value].length, wordCount: countWords(value), value };
+  return { role: 'main', contentType: 'text/plain', charCount: codePoints(value), wordCount: countWords(value), value };
+}
+
+/** A character outside the Basic Multilingual Plane: two UTF-16 code units, one character. */
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
+const WORD = /[\p{L}\p{N}]\S*/gu;
+
+/** Characters as `[...text].length` counts them (a lone surrogate is one), without making that array. */
+function codePoints(text: string): number {
+  return text.length - (text.match(ASTRAL)?.length ?? 0);
 }
 
 const plain = (role: string, value: string): NinjsText => ({ role, contentType: 'text/plain', value });
@@ -164,6 +173,11 @@ function present(s: string | null | undefined): s is string {
   return typeof s === 'string' && s.trim() !== '';
 }
 
+/**
+ * Whitespace-separated words with at least one letter or digit. Each match starts at a word's first letter or
+ * digit and runs to its end, so there is one per such word: the count `split(/\s+/)` and a filter would give,
+ * in one linear pass and without an array of every word.
+ */
 function countWords(text: string): number {
-  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return text.match(WORD)?.length ?? 0;
 }

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ArticleRecord } from '../model.js';
 import { DeskError } from '../result.js';
 import type { Desk } from '../store/desk-store.js';
 import { writeFileDurable } from '../store/durable-write.js';
-import { archiveInput } from './archive-input.js';
-import { writeBundleArchiveFile } from './bundle-archive.js';
-import { toExportArticle } from './build-article.js';
+import { exportBundle } from './bundle-export.js';
 import { type ArchiveFormat, ARCHIVE_FORMATS, type ExportFormat, isArticleFormat, renderArticle, renderSet } from './formats.js';
+import { type ExportProgress, eachBatch } from './read-batches.js';
 import { type ExportSelection, type ResolvedSelection, resolveSelection } from './selection.js';
 import type { ExportArticle, ExportContext } from './types.js';
+
+export type { ExportProgress };
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -19,12 +19,6 @@ export interface ExportRequest {
   selection: ExportSelection;
   /** For `csv`: start the file with a UTF-8 byte order mark, which Excel needs to read UTF-8. */
   bom?: boolean | undefined;
-}
-
-export interface ExportProgress {
-  phase: 'reading' | 'writing' | 'done';
-  done: number;
-  total: number;
 }
 
 export interface ExportOutcome {
@@ -42,8 +36,6 @@ export interface ExportOutcome {
   size: number | null;
   sha256: string | null;
 }
-
-const BATCH = 256;
 
 /**
  * Writes an export to `out`: a folder of per-article files (ninjs, claimreview, md) or a single file (html, csv,
@@ -66,28 +58,30 @@ export async function exportToPath(
     await ensureFolder(target);
     let files = 0;
     let skipped = 0;
-    await eachArticle(desk, sel, (a) => {
-      const file = renderArticle(a, req.format as 'ninjs', ctx);
-      if (!file) {
-        skipped++;
-        return null;
+    await eachBatch(desk, sel, async (batch) => {
+      const writes: Promise<void>[] = [];
+      for (const { view } of batch) {
+        const file = renderArticle(view, req.format as 'ninjs', ctx);
+        if (!file) {
+          skipped++;
+          continue;
+        }
+        files++;
+        writes.push(writeFileDurable(join(target, file.name), file.text, { syncDir: false }));
       }
-      files++;
-      return writeFileDurable(join(target, file.name), file.text, { syncDir: false });
+      await Promise.all(writes);
     }, onProgress);
     return { ...base, files, skipped, size: null, sha256: null };
   }
 
   await refuseFolder(target);
-  const articles = await collect(desk, sel, onProgress);
   if (req.format === 'bundle') {
-    const input = archiveInput(sel, articles.map((a) => a.record), articles.map((a) => a.view), ctx, req.formats ?? ARCHIVE_FORMATS, { bom: req.bom ?? false });
-    onProgress({ phase: 'writing', done: sel.ids.length, total: sel.ids.length });
-    const written = await writeBundleArchiveFile(target, input);
+    const written = await exportBundle(desk, sel, ctx, { formats: req.formats ?? ARCHIVE_FORMATS, bom: req.bom ?? false }, target, onProgress);
     onProgress({ phase: 'done', done: sel.ids.length, total: sel.ids.length });
     return { ...base, files: 1, skipped: 0, size: written.size, sha256: written.sha256 };
   }
-  const file = renderSet({ name: sel.name, description: sel.description, articles: articles.map((a) => a.view) }, req.format, ctx, { bom: req.bom ?? false });
+  const articles = await collect(desk, sel, onProgress);
+  const file = renderSet({ name: sel.name, description: sel.description, articles }, req.format, ctx, { bom: req.bom ?? false });
   onProgress({ phase: 'writing', done: sel.ids.length, total: sel.ids.length });
   await writeFileDurable(target, file.text);
   onProgress({ phase: 'done', done: sel.ids.length, total: sel.ids.length });
@@ -95,34 +89,9 @@ export async function exportToPath(
   return { ...base, files: 1, skipped: 0, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** Reads the selection in order, a batch at a time, so a large export never holds every body at once. */
-async function eachArticle(
-  desk: Desk,
-  sel: ResolvedSelection,
-  visit: (a: ExportArticle, record: ArticleRecord) => Promise<void> | null,
-  onProgress: (p: ExportProgress) => void,
-): Promise<void> {
-  for (let i = 0; i < sel.ids.length; i += BATCH) {
-    const ids = sel.ids.slice(i, i + BATCH);
-    const records = await desk.getMany(ids);
-    const writes: Promise<void>[] = [];
-    for (const id of ids) {
-      const record = records.get(id);
-      if (!record) throw new DeskError('NOT_FOUND', `article ${id} left the desk during the export`);
-      const w = visit(toExportArticle(record), record);
-      if (w) writes.push(w);
-    }
-    await Promise.all(writes);
-    onProgress({ phase: 'reading', done: Math.min(i + BATCH, sel.ids.length), total: sel.ids.length });
-  }
-}
-
-async function collect(desk: Desk, sel: ResolvedSelection, onProgress: (p: ExportProgress) => void): Promise<{ record: ArticleRecord; view: ExportArticle }[]> {
-  const out: { record: ArticleRecord; view: ExportArticle }[] = [];
-  await eachArticle(desk, sel, (view, record) => {
-    out.push({ record, view });
-    return null;
-  }, onProgress);
+async function collect(desk: Desk, sel: ResolvedSelection, onProgress: (p: ExportProgress) => void): Promise<ExportArticle[]> {
+  const out: ExportArticle[] = [];
+  await eachBatch(desk, sel, (batch) => void out.push(...batch.map((a) => a.view)), onProgress);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { toExportArticle } from '../../../electron/core/export/build-article.js';
 import { escapeMarkdown, toMarkdown } from '../../../electron/core/export/markdown.js';
 import { allExportArticles, CTX, hostileRecord, PAYLOADS, workedPakistan, workedPutin } from './helpers.js';
@@ -56,6 +56,29 @@ describe('toMarkdown', () => {
     const relative = split(toMarkdown(toExportArticle(workedPakistan()), CTX));
     expect(parse(relative.yaml)).toMatchObject({ updated: { raw: 'Updated 7 sec ago', date: null }, status: 'in-review', corrected: true });
     expect(relative.body).not.toContain('7 sec ago'); // an age is data, not copy
+  });
+
+  it('writes the front matter byte for byte as the yaml library does, whatever the strings hold', () => {
+    const base = toExportArticle(workedPutin());
+    // Line breaks and other control characters (which yaml escapes its own way), quotes, backslashes, YAML
+    // indicators, document markers, unpaired surrogates, astral characters and long lines.
+    const tricky = fc.constantFrom('\n', '\r\n', '\t', '\u0000', '\u0007', '\u001b', '\u0085', '\u00a0', '\u2028', '"', '\\', ': ', '- ', '#', '---', '...', '&a', '*a', '!tag', '%', '@', '`', "'", '\ud800', '\udfff', '😀', 'ü', 'null', 'no', '2024-01-01', ' ', '\u007f');
+    const text = fc.array(fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 12 }), fc.constant('x'.repeat(120))), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.option(text), fc.option(fc.record({ raw: text, date: fc.option(text) })), fc.array(text, { maxLength: 4 }), text, fc.boolean(), (headline, dateline, updated, tags, file, corrected) => {
+        const a = {
+          ...base,
+          content: { ...base.content, headline, dateline, updated: updated ? { ...updated, relative: false } : null },
+          tags,
+          source: { ...base.source, file },
+          corrected,
+        };
+        const data = { id: a.id, headline, dateline, updated: updated ? { raw: updated.raw, date: updated.date } : null, status: a.status, tags, source: { file, sha256: a.source.sha256 }, corrected };
+        const expected = `---\n${stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, minContentWidth: 0 })}---\n\n`;
+        expect(toMarkdown(a, CTX).startsWith(expected)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('lays the article out as printed, rulings after the body and the correction notice last', () => {

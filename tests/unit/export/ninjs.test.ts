@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toExportArticle } from '../../../electron/core/export/build-article.js';
 import { ninjsText, toNinjs } from '../../../electron/core/export/ninjs.js';
@@ -89,6 +90,20 @@ describe('toNinjs', () => {
       'Fact-check: “North Korea confirmed for the first time in April” — False (no longer in the text)',
     ].join('\n'));
     expect(doc).not.toHaveProperty('language');
+  });
+
+  it('counts a body\'s characters as code points and its words as whitespace-separated runs with a letter or digit', () => {
+    const base = toExportArticle(workedPakistan());
+    const piece = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u1680', '\u2028', '\u3000', '\ufeff', 'a', 'Z', '9', '١', 'é', '漢', '😀', '\ud800', '\udc00', '-', '—', '.', 'x y');
+    const paragraph = fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 8 })), { minLength: 1, maxLength: 30 }).map((p) => `w${p.join('')}`);
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 3 }), (paragraphs) => {
+        const body = toNinjs({ ...base, content: { ...base.content, paragraphs } }, CTX).bodies![0]!;
+        expect(body.charCount).toBe([...body.value].length);
+        expect(body.wordCount).toBe(body.value.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('writes no versionCreated for a relative Updated line, and maps statuses to pubStatus', () => {
