@@ -9,7 +9,8 @@ import { fold } from '../revisions.js';
 import type { Desk } from '../store/desk-store.js';
 import { type Settings, loadSettings, updateSettings } from '../store/settings.js';
 import * as ops from './operations.js';
-import { addTags, cleanTag, deskSpelling, removeTags, renameTag, tagKey } from './tags.js';
+import { TagSpellings } from './tag-spellings.js';
+import { addTags, cleanTag, removeTags, renameTag, tagKey } from './tags.js';
 
 /**
  * The editorial methods of the contract. Each loads the articles, applies one operation, and commits the
@@ -17,6 +18,7 @@ import { addTags, cleanTag, deskSpelling, removeTags, renameTag, tagKey } from '
  */
 export class EditorialHandlers {
   private settings: Promise<Settings> | null = null;
+  private readonly spellings = new TagSpellings();
 
   constructor(
     private readonly desk: Desk,
@@ -60,8 +62,8 @@ export class EditorialHandlers {
   setStatus = ({ ids, status, note }: InputOf<'setStatus'>) => this.many(ids, (r, a) => ops.setStatus(r, status, note ?? null, a));
 
   addTags = ({ ids, tags }: InputOf<'addTags'>) => {
-    const onDesk = this.desk.list().flatMap((s) => s.tags);
-    const clean = tags.map((t) => deskSpelling(cleanTag(t), onDesk));
+    const onDesk = this.desk.list();
+    const clean = tags.map((t) => this.spellings.spelling(onDesk, cleanTag(t)));
     return this.many(ids, (r, a) => ops.setTags(r, (t) => addTags(t, clean), a));
   };
 
@@ -73,7 +75,9 @@ export class EditorialHandlers {
   /** Renames (or merges) a tag across the desk in one batch, undoable as one step with undoBatch. */
   renameTag = ({ from, to }: InputOf<'renameTag'>) => {
     const f = cleanTag(from);
-    const t = deskSpelling(cleanTag(to), this.desk.list().flatMap((s) => s.tags.filter((x) => tagKey(x) !== tagKey(f))));
+    const cleanTo = cleanTag(to);
+    // Renaming onto another spelling of the same tag respells it rather than taking the desk's spelling back.
+    const t = tagKey(cleanTo) === tagKey(f) ? cleanTo : this.spellings.spelling(this.desk.list(), cleanTo);
     const ids = this.desk.list().filter((s) => s.tags.some((x) => tagKey(x) === tagKey(f))).map((s) => s.id);
     if (ids.length === 0) throw new DeskError('NOT_FOUND', `no article is tagged "${f}"`);
     return this.many(ids, (r, a) => ops.setTags(r, (tags) => renameTag(tags, f, t), a), true);

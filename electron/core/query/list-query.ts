@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { hasFalseOrMisleading, hasUncheckedClaims } from '../factcheck/verdict-scale.js';
-import { type ArticleSummary, DEFAULT_VERDICT_SCALE, STATUSES, StatusSchema, type Status, type VerdictDefinition } from '../model.js';
+import { type ArticleSummary, DEFAULT_VERDICT_SCALE, STATUSES, StatusSchema, type VerdictDefinition } from '../model.js';
+import { type DeskView, deskView } from './desk-view.js';
+import type { Facets } from './facets.js';
+import type { SortKey } from './list-order.js';
+import { type RowFilter, rowFilter } from './row-filter.js';
+import { smallest } from './smallest.js';
+
+export type { Facets } from './facets.js';
 
 export const ListQuerySchema = z.strictObject({
   offset: z.number().int().nonnegative().optional(),
@@ -26,25 +32,17 @@ export interface ListItem extends ArticleSummary {
   matches: string[];
 }
 
-export interface Facets {
-  statuses: Record<Status, number>;
-  tags: { name: string; count: number }[];
-  files: { name: string; count: number }[];
-  withWarnings: number;
-  /** Articles each claims filter would show (spiked ones included, as in every facet). */
-  claims: { unchecked: number; falseOrMisleading: number };
-}
-
 export interface ArticlePage {
   total: number;
   items: ListItem[];
-  /** Counts over the whole desk, for the filter bar; spiked articles are counted but hidden by default. */
+  /**
+   * Counts over the whole desk, for the filter bar; spiked articles are counted but hidden by default. Shared by
+   * every page of one desk state: read it, don't change it.
+   */
   facets: Facets;
   /** All the terms the query matched anywhere, for highlighting. */
   terms: string[];
 }
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** What the list needs beyond the summaries: the desk's verdict scale, and the articles naming `mentions`. */
 export interface ListContext {
@@ -53,99 +51,106 @@ export interface ListContext {
   mentioned?: ReadonlySet<string> | null;
 }
 
+type Hit = { id: string; terms: string[] };
+
 /**
  * Filters, searches, sorts and pages the desk's summaries. Spiked (rejected) copy is hidden unless the filter
  * asks for it by status. A query ranks by relevance unless another sort is chosen.
+ *
+ * `all` is the desk's list (`desk.list()`), which must not change once passed: what is derived from it (facets,
+ * orders, positions of ids) is kept for the next call with the same array. Only the returned page is copied.
  */
-export function runListQuery(
-  all: readonly ArticleSummary[],
-  q: ListQuery,
-  search: (query: string) => { id: string; terms: string[] }[],
-  context: ListContext = {},
-): ArticlePage {
+export function runListQuery(all: readonly ArticleSummary[], q: ListQuery, search: (query: string) => Hit[], context: ListContext = {}): ArticlePage {
   const scale = context.verdicts ?? DEFAULT_VERDICT_SCALE;
   const mentioned = q.mentions ? context.mentioned : null;
   // A programming error, not a user's: the filter would silently show the whole desk.
   if (mentioned === undefined) throw new Error('runListQuery: a mentions filter needs the ids found for it');
-  const facets = countFacets(all, scale);
-  let rows: ListItem[];
-  let terms: string[] = [];
+  const view = deskView(all);
+  const { facets, claimFlags } = view.underScale(scale);
+  const keep = rowFilter(q, { all, traits: view.traits, claimFlags, tagged: (key) => view.tagged(key), mentioned });
+  const sort: SortKey | null = q.sort ?? (q.query ? null : 'import');
+  const dir = q.order === 'desc' ? -1 : 1;
+  const page = new PageCollector(all, q.offset ?? 0, q.limit);
+
   if (q.query && q.query.trim() !== '') {
     const hits = search(q.query);
-    const byId = new Map(all.map((a) => [a.id, a]));
-    rows = hits.flatMap((h) => {
-      const a = byId.get(h.id);
-      return a ? [{ ...a, matches: h.terms }] : [];
-    });
-    terms = [...new Set(hits.flatMap((h) => h.terms))];
-  } else {
-    rows = all.map((a) => ({ ...a, matches: [] }));
+    if (sort) collectSorted(hits, view, keep, view.order(sort, dir).rank(), page);
+    else for (const h of hits) offerHit(h, view, keep, page);
+    return { total: page.total, items: page.items, facets, terms: distinctTerms(hits) };
   }
-
-  const statuses = q.statuses && q.statuses.length > 0 ? new Set(q.statuses) : null;
-  const tag = q.tag?.trim().toLowerCase();
-  rows = rows.filter(
-    (a) =>
-      (statuses ? statuses.has(a.status) : a.status !== 'spiked') &&
-      (!tag || a.tags.some((t) => t.trim().toLowerCase() === tag)) &&
-      (!q.file || a.source.file === q.file) &&
-      (q.hasWarnings === undefined || (a.warningCount > 0) === q.hasWarnings) &&
-      (q.claims === undefined || (q.claims === 'unchecked' ? hasUncheckedClaims(a.verdictCounts, scale) : hasFalseOrMisleading(a.verdictCounts, scale))) &&
-      (!mentioned || mentioned.has(a.id)),
-  );
-
-  const sort = q.sort ?? (q.query ? null : 'import');
-  if (sort) {
-    const dir = q.order === 'desc' ? -1 : 1;
-    rows.sort((x, y) => compare(sort, dir, x, y));
+  // Without a search every article is a row, taken in the order asked for (a blank query asks for none).
+  const positions = sort ? view.order(sort, dir).positions : null;
+  for (let k = 0; k < all.length; k++) {
+    const i = positions ? positions[k]! : k;
+    if (keep(i)) page.offer(i, []);
   }
-  const offset = q.offset ?? 0;
-  return {
-    total: rows.length,
-    items: rows.slice(offset, q.limit === undefined ? undefined : offset + q.limit),
-    facets,
-    terms,
-  };
+  return { total: page.total, items: page.items, facets, terms: [] };
 }
 
-function compare(sort: 'import' | 'date' | 'headline', dir: number, x: ArticleSummary, y: ArticleSummary): number {
-  if (sort === 'headline') return dir * collator.compare(x.headline, y.headline) || x.seq - y.seq;
-  if (sort === 'date') {
-    // Undated (relative or missing) copy sorts after dated copy in either direction, in import order.
-    const dx = x.updated?.date ?? null;
-    const dy = y.updated?.date ?? null;
-    if (dx === dy) return x.seq - y.seq;
-    if (dx === null) return 1;
-    if (dy === null) return -1;
-    return dir * (dx < dy ? -1 : 1);
+/** Counts every row and copies only those of the page. */
+class PageCollector {
+  total = 0;
+  readonly items: ListItem[] = [];
+  /** How many rows, from the first, the page reaches. */
+  readonly end: number;
+
+  constructor(
+    private readonly all: readonly ArticleSummary[],
+    private readonly offset: number,
+    limit: number | undefined,
+  ) {
+    this.end = limit === undefined ? Infinity : offset + limit;
   }
-  return dir * (x.seq - y.seq);
+
+  offer(position: number, matches: string[]): void {
+    if (this.total >= this.offset && this.total < this.end) this.items.push({ ...this.all[position]!, matches });
+    this.total++;
+  }
+
+  /** Rows past the page, counted but not looked at. */
+  count(rows: number): void {
+    this.total += rows;
+  }
 }
 
-function countFacets(all: readonly ArticleSummary[], scale: readonly VerdictDefinition[]): Facets {
-  const statuses = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  const tags = new Map<string, { name: string; count: number }>();
-  const files = new Map<string, number>();
-  let withWarnings = 0;
-  const claims = { unchecked: 0, falseOrMisleading: 0 };
-  for (const a of all) {
-    statuses[a.status]++;
-    for (const t of a.tags) {
-      const key = t.trim().toLowerCase();
-      const entry = tags.get(key);
-      if (entry) entry.count++;
-      else tags.set(key, { name: t, count: 1 });
-    }
-    files.set(a.source.file, (files.get(a.source.file) ?? 0) + 1);
-    if (a.warningCount > 0) withWarnings++;
-    if (hasUncheckedClaims(a.verdictCounts, scale)) claims.unchecked++;
-    if (hasFalseOrMisleading(a.verdictCounts, scale)) claims.falseOrMisleading++;
+function offerHit(h: Hit, view: DeskView, keep: RowFilter, page: PageCollector): void {
+  const i = view.positionOf(h.id);
+  if (i !== undefined && keep(i)) page.offer(i, h.terms);
+}
+
+/** The hits in the order of `ranks`, ties left in relevance order (as a stable sort of the hits leaves them). */
+function collectSorted(hits: readonly Hit[], view: DeskView, keep: RowFilter, ranks: Int32Array, page: PageCollector): void {
+  const rows: number[] = [];
+  const matches: string[][] = [];
+  for (const h of hits) {
+    const i = view.positionOf(h.id);
+    if (i === undefined || !keep(i)) continue;
+    rows.push(i);
+    matches.push(h.terms);
   }
-  return {
-    statuses,
-    tags: [...tags.values()].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name)),
-    files: [...files].map(([name, count]) => ({ name, count })).sort((a, b) => collator.compare(a.name, b.name)),
-    withWarnings,
-    claims,
-  };
+  // Rank and hit order packed into one number (exact below 2^53), ordered natively rather than by a comparator.
+  const m = rows.length;
+  const keys = new Float64Array(m);
+  for (let j = 0; j < m; j++) keys[j] = ranks[rows[j]!]! * m + j;
+  const first = smallest(keys, Math.min(m, page.end));
+  for (const key of first) {
+    const j = key % m;
+    page.offer(rows[j]!, matches[j]!);
+  }
+  page.count(m - first.length);
+}
+
+/** Every term any hit matched, in order of first appearance; hits matching the same terms share one list. */
+function distinctTerms(hits: readonly Hit[]): string[] {
+  const lists = new Set<string[]>();
+  const terms = new Set<string>();
+  let last: string[] | null = null;
+  for (const h of hits) {
+    // Neighbouring hits often share a list: checked before the set, which is slower to ask.
+    if (h.terms === last || lists.has(h.terms)) continue;
+    last = h.terms;
+    lists.add(h.terms);
+    for (const t of h.terms) terms.add(t);
+  }
+  return [...terms];
 }
