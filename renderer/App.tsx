@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { deskApi } from './api';
 import { StateMessage } from './components/StateMessage';
 import { BundleDialogs } from './features/bundles/BundleDialogs';
@@ -17,7 +17,6 @@ import { BulkBar } from './features/selection/BulkBar';
 import { EditorButton } from './features/settings/SettingsDialog';
 import { useBundles } from './state/bundles-store';
 import { useImport } from './state/import-store';
-import { useList } from './state/list-store';
 import { useReader } from './state/reader-store';
 import { useShortcuts } from './use-shortcuts';
 
@@ -29,10 +28,6 @@ export function App() {
   const showBundles = useBundles((s) => s.view === 'bundles');
   const [dragging, setDragging] = useState(false);
   useShortcuts({ search, list, reader });
-
-  useEffect(() => {
-    void useList.getState().reload();
-  }, []);
 
   if (!deskApi) {
     return (

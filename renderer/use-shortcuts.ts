@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useEditor } from './state/editor-store';
-import { useList } from './state/list-store';
+import { listRowAt, useList } from './state/list-store';
 import { useReader } from './state/reader-store';
 import { useSelection } from './state/selection-store';
 
@@ -72,7 +72,7 @@ export function useShortcuts(t: Targets): void {
         if (e.shiftKey) useSelection.getState().extendTo(list.selected);
         else useSelection.getState().toggle(list.selected);
       } else if (e.key === 'Enter' && !inReader && !control(e.target)) {
-        const row = list.rows.get(list.selected);
+        const row = listRowAt(list.selected);
         if (row) {
           e.preventDefault();
           void reader.open(row.id).then(() => t.reader.current?.focus());
@@ -86,8 +86,7 @@ export function useShortcuts(t: Targets): void {
 
 /** With the reader open, moving through the list moves the reader too, as in a mail client's split view. */
 function followSelection(): void {
-  const { rows, selected } = useList.getState();
   const reader = useReader.getState();
-  const row = rows.get(selected);
+  const row = listRowAt(useList.getState().selected);
   if (reader.openId && row && row.id !== reader.openId) void reader.open(row.id);
 }

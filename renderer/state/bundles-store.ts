@@ -3,7 +3,8 @@ import type { BundleSummary, BundleView } from '../../electron/core/api';
 import type { Result } from '../../electron/core/result';
 import { deskApi } from '../api';
 import { applyMove, describeBundleChange, orderSelection } from '../features/bundles/bundle-order';
-import { toQuery, useList } from './list-store';
+import { loadedRows } from './list-pages';
+import { PAGE_SIZE, toQuery, useList } from './list-store';
 import { useReader } from './reader-store';
 import { useSelection } from './selection-store';
 
@@ -54,7 +55,7 @@ interface BundlesState {
 }
 
 /** The selected articles in the list's order, for a bundle or an export made from them. */
-export const selectedInOrder = (): string[] => orderSelection(useSelection.getState().ids, useList.getState().rows);
+export const selectedInOrder = (): string[] => orderSelection(useSelection.getState().ids, loadedRows(useList.getState().pages, PAGE_SIZE));
 
 /** The list's filter as a query the desk runs whole (offset and limit are ignored by createBundle). */
 const currentFilter = () => {

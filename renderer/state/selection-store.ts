@@ -3,7 +3,8 @@ import type { Status } from '../../electron/core/statuses';
 import { statusLabel } from '../components/StatusBadge';
 import { deskApi } from '../api';
 import { plural, useBatch } from './batch-store';
-import { type ListFilters, toQuery, useList } from './list-store';
+import { loadedCount, loadedRows } from './list-pages';
+import { type ListFilters, PAGE_SIZE, listRowAt, toQuery, useList } from './list-store';
 import { useReader } from './reader-store';
 import { useSave } from './save-store';
 import { changeTags } from './tags-store';
@@ -24,7 +25,7 @@ interface SelectionState {
   removeTags(raw: string): Promise<boolean>;
 }
 
-const idAt = (index: number): string | undefined => useList.getState().rows.get(index)?.id;
+const idAt = (index: number): string | undefined => listRowAt(index)?.id;
 
 export const useSelection = create<SelectionState>((set, get) => {
   /** Runs one bulk change over the selection; the list and the reader follow through the desk's change event. */
@@ -66,8 +67,8 @@ export const useSelection = create<SelectionState>((set, get) => {
     async selectAll() {
       const list = useList.getState();
       if (!deskApi || !list.total) return;
-      if (list.rows.size >= list.total) {
-        set({ ids: new Set([...list.rows.values()].map((r) => r.id)), error: null });
+      if (loadedCount(list.pages) >= list.total) {
+        set({ ids: new Set(Array.from(loadedRows(list.pages, PAGE_SIZE), ([, r]) => r.id)), error: null });
         return;
       }
       const r = await deskApi.client.listArticles(toQuery(list, 0, list.total));

@@ -64,3 +64,16 @@ test('the keyboard alone moves, opens, goes back and searches', async ({ page, d
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox')).toBeFocused();
 });
+
+test('the list’s first page is the first thing the page asks the desk for', async ({ page, desk }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const m = /^\/api\/(\w+)/.exec(new URL(r.url()).pathname);
+    if (m) asked.push(m[1]!);
+  });
+  await page.goto(desk.url);
+  await expect(rows(page)).toHaveCount(2);
+  // The requests that wait for it still go out: the bundle count, the editor's name.
+  await expect.poll(() => asked).toEqual(expect.arrayContaining(['listBundles', 'getSettings', 'getDeskNotices']));
+  expect(asked[0]).toBe('listArticles');
+});

@@ -250,6 +250,17 @@ test('hostile text shows as text everywhere it appears, and never runs', async (
   await expect(report).toContainText(HOSTILE_FILE);
   await expectNoBreach(page, 'import report');
 
+  // The same name as a suggestion of the source filter: the exact text, and choosing it filters by it.
+  const sourceFilter = page.getByRole('combobox', { name: 'Source' });
+  await sourceFilter.fill('<img');
+  const listId = await sourceFilter.getAttribute('list');
+  await expect(page.locator(`datalist[id="${listId}"] option`)).toHaveCount(1);
+  await expect(page.locator(`datalist[id="${listId}"] option`)).toHaveAttribute('value', HOSTILE_FILE);
+  await sourceFilter.fill(HOSTILE_FILE);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Upload <img src=x onerror=window.__pwned=1> headline');
+  await expectNoBreach(page, 'source filter');
+
   expect(dialogs).toEqual([]);
 });
 

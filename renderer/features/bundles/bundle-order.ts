@@ -40,7 +40,7 @@ export function dropPosition(ids: readonly string[], dragged: string, over: stri
 }
 
 /** The selection in the list's order where the list has shown it, then the rest in the order chosen. */
-export function orderSelection(ids: Iterable<string>, listOrder: ReadonlyMap<number, { id: string }>): string[] {
+export function orderSelection(ids: Iterable<string>, listOrder: Iterable<readonly [number, { id: string }]>): string[] {
   const rank = new Map<string, number>();
   for (const [index, row] of listOrder) rank.set(row.id, index);
   const chosen = [...ids];

@@ -1,19 +1,23 @@
+import { memo } from 'react';
 import type { ListItem } from '../../../electron/core/api';
 import { Highlight } from '../../components/Highlight';
 import { StatusBadge } from '../../components/StatusBadge';
 
 type RowProps = {
+  /** Where the row stands in the list, handed back to the handlers so that they can be the same for every row. */
+  index: number;
   item: ListItem;
   /** The keyboard cursor (j/k): the row Enter opens. */
   selected: boolean;
   /** Chosen for a bulk change (aria-checked, so the cursor keeps aria-selected). */
   checked: boolean;
   terms: ReadonlySet<string>;
-  onClick(e: React.MouseEvent): void;
-  onCheck(e: React.MouseEvent): void;
+  onClick(index: number, id: string, e: React.MouseEvent): void;
+  onCheck(index: number, e: React.MouseEvent): void;
 };
 
-export function ListRow({ item, selected, checked, terms, onClick, onCheck }: RowProps) {
+/** Memoised: scrolling and page answers render the list often, and most of its rows have not changed. */
+export const ListRow = memo(function ListRow({ index, item, selected, checked, terms, onClick, onCheck }: RowProps) {
   const date = item.updated?.date;
   return (
     <div
@@ -22,7 +26,7 @@ export function ListRow({ item, selected, checked, terms, onClick, onCheck }: Ro
       aria-selected={selected}
       aria-checked={checked}
       className={`row${selected ? ' selected' : ''}${checked ? ' checked' : ''}`}
-      onClick={onClick}
+      onClick={(e) => onClick(index, item.id, e)}
       onMouseDown={(e) => {
         // Shift+click selects rows, not text.
         if (e.shiftKey) e.preventDefault();
@@ -31,7 +35,7 @@ export function ListRow({ item, selected, checked, terms, onClick, onCheck }: Ro
     >
       {/* A picture of a check box: the row itself is the control (Space, or a click here), so nothing
           focusable sits inside an option. */}
-      <span className="row-check" aria-hidden="true" onClick={onCheck} title="Select (Space); Shift+click selects a range" />
+      <span className="row-check" aria-hidden="true" onClick={(e) => onCheck(index, e)} title="Select (Space); Shift+click selects a range" />
       <div className="row-headline" dir="auto">
         <Highlight text={item.headline} terms={terms} />
       </div>
@@ -70,7 +74,7 @@ export function ListRow({ item, selected, checked, terms, onClick, onCheck }: Ro
       </div>
     </div>
   );
-}
+});
 
 export function PlaceholderRow() {
   return (

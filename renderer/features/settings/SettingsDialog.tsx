@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { firstPageAnswered } from '../../state/list-store';
 import { useSettings } from '../../state/settings-store';
 import { type DraftVerdict, fromDraft, sameScale, toDraft } from './scale-draft';
 import { VerdictScaleEditor } from './VerdictScaleEditor';
@@ -7,8 +8,9 @@ import { VerdictScaleEditor } from './VerdictScaleEditor';
 /** In the top bar: who is signing the revisions, and the way to change it. */
 export function EditorButton() {
   const { settings, open, load, setOpen } = useSettings();
+  // The editor's name can wait for the list's first rows, which the desk then answers first.
   useEffect(() => {
-    void load();
+    void firstPageAnswered.then(load);
   }, [load]);
   return (
     <>

@@ -17,8 +17,11 @@ export function TagManagerButton() {
   );
 }
 
+/** One empty list, so that the selector below returns the same value while the desk has no facets yet. */
+const NO_TAGS: readonly { name: string; count: number }[] = [];
+
 function TagManager({ onClose }: { onClose(): void }) {
-  const tags = useList((s) => s.facets?.tags ?? []);
+  const tags = useList((s) => s.facets?.tags ?? NO_TAGS);
   const { renameError, clearErrors } = useTags();
   const [renaming, setRenaming] = useState<string | null>(null);
 
