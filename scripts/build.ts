@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { INDEXER_BUNDLE } from '../electron/core/search/indexer-messages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = {
   renderer: join(root, 'dist/renderer/index.html'),
   main: join(root, 'dist/electron/main.js'),
   preload: join(root, 'dist/electron/preload.cjs'),
+  indexer: join(root, 'dist/electron', INDEXER_BUNDLE),
 };
 
 function newest(dir: string): number {
@@ -46,6 +48,9 @@ export async function build(): Promise<void> {
       banner: { js: "import { createRequire as __cdRequire } from 'node:module'; const require = __cdRequire(import.meta.url);" },
     });
   }
+  // The search index's import worker (background-indexer.ts looks for it beside main.js): one self-contained
+  // CommonJS file, like the preload, so the worker loads it without resolving anything else.
+  await esbuild({ ...common, entryPoints: [join(root, 'electron/core/search/index-worker.ts')], outfile: out.indexer, format: 'cjs' });
   if (existsSync(join(root, 'electron/preload/index.ts'))) {
     // A sandboxed preload must be one CommonJS file that requires nothing but electron.
     await esbuild({ ...common, entryPoints: [join(root, 'electron/preload/index.ts')], outfile: out.preload, format: 'cjs' });

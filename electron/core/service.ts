@@ -104,7 +104,7 @@ export class DeskService {
 
   /** Import batches are indexed as they are committed, from the records in hand, not read back afterwards. */
   private importing(): ImportOptions {
-    return { ...this.importOptions, onCommit: (records) => this.search.committed(records) };
+    return { ...this.importOptions, onStage: (records) => this.search.staged(records), onCommit: (records) => this.search.committed(records) };
   }
 
   private async landed({ changedIds, bundleIds, ...report }: AnyImportReport): Promise<ImportResult> {

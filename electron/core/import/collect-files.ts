@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface Candidate {
@@ -22,8 +23,9 @@ export async function collectFiles(inputs: readonly string[]): Promise<Candidate
   const seen = new Set<string>();
   const seenDirs = new Set<string>();
 
-  const add = async (path: string, error: string | null): Promise<void> => {
-    const key = error ? path : await realpath(path).catch(() => path);
+  /** `real` is the file's real path when the caller already knows it. */
+  const add = async (path: string, error: string | null, real?: string): Promise<void> => {
+    const key = error ? path : (real ?? (await realpath(path).catch(() => path)));
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ path, error });
@@ -33,26 +35,28 @@ export async function collectFiles(inputs: readonly string[]): Promise<Candidate
     const real = await realpath(dir).catch(() => dir);
     if (seenDirs.has(real)) return; // the same folder named twice, or reached through a mount loop
     seenDirs.add(real);
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = (await readdir(dir)).sort();
+      // The listing's entry types spare an lstat per file: a folder of 20,000 seeds is otherwise 20,000 round
+      // trips through the thread pool (Node falls back to lstat itself where the file system gives no type).
+      entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
       await add(dir, `cannot read folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       return;
     }
-    for (const name of entries) {
+    for (const entry of entries) {
+      const name = entry.name;
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
-      const st = await lstat(path).catch(() => null);
-      if (!st) continue; // gone since the listing; nothing to report about a file nobody asked for by name
-      if (st.isDirectory()) await walk(path);
-      else if (st.isSymbolicLink()) {
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isSymbolicLink()) {
         const target = SEED_FILE.test(name) ? null : await stat(path).catch(() => null);
         if (SEED_FILE.test(name) || target?.isDirectory()) {
           await add(path, `cannot import ${path}: a symbolic link; links inside a folder are not followed`);
         }
       } else if (SEED_FILE.test(name)) {
-        await add(path, st.isFile() ? null : `cannot import ${path}: not a regular file`);
+        // Not a link, in a folder whose real path is known: that is its real path too, without asking.
+        await add(path, entry.isFile() ? null : `cannot import ${path}: not a regular file`, join(real, name));
       }
     }
   };

@@ -14,8 +14,18 @@ export type { FileReport, ImportReport } from './report.js';
 export interface ImportOptions {
   maxBytes?: number;
   now?: () => string;
-  /** A commit is made whenever this much staged text accumulates, bounding memory on a huge import. */
+  /**
+   * A commit is made whenever this much staged text accumulates, bounding memory on a huge import (the first
+   * batches are smaller, see importSources).
+   */
   batchChars?: number;
+  /**
+   * Called with each batch's records as the batch is handed to the desk, before it is known whether the commit
+   * lands, so the caller can start on them while the disk is busy (the search index tokenises them on another
+   * thread). The same array then reaches `onCommit` if the commit lands, and never does if it fails. Its failure
+   * does not fail the import.
+   */
+  onStage?: (records: readonly ArticleRecord[]) => Promise<void> | void;
   /**
    * Called with each batch's records once they are committed, so the caller can index them from memory instead
    * of reading them back. Its failure does not fail the import (what it feeds is rebuilt from the desk).
@@ -24,6 +34,8 @@ export interface ImportOptions {
 }
 
 type Outcome = 'imported' | 'updated' | 'unchanged';
+
+const FIRST_BATCH_CHARS = 1024 * 1024;
 
 interface Staged {
   report: FileReport;
@@ -65,12 +77,14 @@ export async function importSources(desk: Desk, sources: readonly SeedSource[], 
   let batch: Staged[] = [];
   let batchNames = new Set<string>();
   let batchSize = 0;
+  // The first batches are small and grow to batchChars: the disk gets its first commit after a moment's parsing
+  // rather than after 8 MB of it, and every commit after that overlaps the parsing of the next batch.
+  let batchLimit = Math.min(batchChars, FIRST_BATCH_CHARS);
   // One batch commits while the next is read and parsed: commits wait on the disk, parsing on the CPU. Never
   // more than one in flight, so memory holds at most two batches and commits land in order.
   let inFlight: Promise<void> = Promise.resolve();
   let inFlightNames = new Set<string>();
-  const commitBatch = async (staged: Staged[]): Promise<void> => {
-    const records = staged.flatMap((s) => s.records);
+  const commitBatch = async (staged: Staged[], records: readonly ArticleRecord[]): Promise<void> => {
     try {
       await desk.commit(records);
       await Promise.resolve(opts.onCommit?.(records)).catch(() => undefined);
@@ -92,8 +106,12 @@ export async function importSources(desk: Desk, sources: readonly SeedSource[], 
     batch = [];
     batchNames = new Set();
     batchSize = 0;
+    batchLimit = Math.min(batchChars, batchLimit * 2);
+    const records = staged.flatMap((s) => s.records);
+    // Staged while the previous batch may still be committing: batches are staged in the order they commit.
+    await Promise.resolve(opts.onStage?.(records)).catch(() => undefined);
     await inFlight;
-    inFlight = commitBatch(staged);
+    inFlight = commitBatch(staged, records);
   };
 
   for (const candidate of sources) {
@@ -119,7 +137,7 @@ export async function importSources(desk: Desk, sources: readonly SeedSource[], 
     batch.push(staged);
     batchNames.add(name);
     batchSize += read.text.length;
-    if (batchSize >= batchChars) await flush();
+    if (batchSize >= batchLimit) await flush();
   }
   if (batch.length > 0) await flush();
   await inFlight;

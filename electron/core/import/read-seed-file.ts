@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeSeedBytes } from '../parse/decode.js';
 import { replaceControlCharacters } from './control-characters.js';
 import { binarySignature, utf16WithoutBom } from './file-signature.js';
@@ -16,40 +15,50 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * Reads a seed file, refusing what is not one before reading it: anything but a regular file, or a file over
  * the size limit. At most maxBytes + 1 bytes are ever read, so a file that grows while it is read (a log, a
  * download in progress) cannot blow past the limit either.
+ *
+ * Synchronous on purpose: seed files are small, and read one after another anyway. Through the thread pool
+ * each costs five round trips (open, stat, read, read, close: each a promise, a hop and a wake-up): 5 s for the
+ * 20,000 files of a 100,000-article import, where the reads themselves take 0.15 s in a loop. Nothing here
+ * waits for long: the open does not block (see OPEN_FLAGS), and only a regular file, of a bounded size, is read.
  */
-export async function readSeedFile(path: string, maxBytes: number): Promise<ReadResult> {
-  let fh: FileHandle;
+export function readSeedFile(path: string, maxBytes: number): ReadResult {
+  let fd: number;
   try {
-    fh = await open(path, OPEN_FLAGS);
+    fd = openSync(path, OPEN_FLAGS);
   } catch (err) {
     return { ok: false, error: `cannot import ${path}: ${openError(err as NodeJS.ErrnoException)}` };
   }
   try {
-    const st = await fh.stat();
+    const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, error: `cannot import ${path}: not a regular file` };
     if (st.size > maxBytes) {
       return { ok: false, error: `cannot import ${path}: file is ${formatBytes(st.size)}, over the ${formatBytes(maxBytes)} limit` };
     }
-    const bytes = await readAtMost(fh, maxBytes + 1);
+    const bytes = readAtMost(fd, st.size, maxBytes + 1);
     return decodeSeed(path, bytes, maxBytes);
   } catch (err) {
     return { ok: false, error: `cannot import ${path}: ${(err as Error).message}` };
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
-async function readAtMost(fh: FileHandle, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
+/** Reads to the end, or to `limit`; sized for the file as it was, so one read usually takes it all. */
+function readAtMost(fd: number, expected: number, limit: number): Uint8Array {
+  let buf = Buffer.allocUnsafe(Math.min(limit, expected + 1));
   let total = 0;
   while (total < limit) {
-    const buf = Buffer.allocUnsafe(Math.min(1024 * 1024, limit - total));
-    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(buf.subarray(0, bytesRead));
-    total += bytesRead;
+    if (total === buf.length) {
+      // It grew while being read: make room, still never past the limit.
+      const more = Buffer.allocUnsafe(Math.min(limit, buf.length + 1024 * 1024));
+      buf.copy(more, 0, 0, total);
+      buf = more;
+    }
+    const n = readSync(fd, buf, total, buf.length - total, null);
+    if (n === 0) break;
+    total += n;
   }
-  return Buffer.concat(chunks, total);
+  return buf.subarray(0, total);
 }
 
 function openError(err: NodeJS.ErrnoException): string {

@@ -2,6 +2,7 @@ import { unlinkSync } from 'node:fs';
 import type { ArticleRecord } from '../model.js';
 import { currentContent } from '../revisions.js';
 import type { Desk } from '../store/desk-store.js';
+import { BackgroundIndexer } from './background-indexer.js';
 import { type DeskState, changedChunks, chunkTag, chunkTags, readChunkRecords, readDeskState } from './desk-chunks.js';
 import { ownsDesk } from './desk-owner.js';
 import { encodeIndex } from './index-file.js';
@@ -20,8 +21,23 @@ const MIN_LOG_LIMIT = 8 * 1024 * 1024;
 /** Past this share of chunks behind, re-indexing them costs about what a rebuild does. */
 const CATCH_UP_SHARE = 0.25;
 const PRELOAD_DELAY_MS = 100;
+/**
+ * An import is indexed on a second thread (background-indexer.ts) once it has handed this many articles over,
+ * or a twenty-fifth of what the index holds: the worker starts from a copy of the index, which for a large desk
+ * costs about what indexing that share of it in place does.
+ */
+const BACKGROUND_MIN_DOCS = 1000;
+const BACKGROUND_BASE_SHARE = 1 / 25;
+
+export interface DeskSearchOptions {
+  /** Articles an import hands over before the rest is indexed on a second thread; Infinity never does. */
+  backgroundMinDocs?: number;
+}
 
 type State = 'idle' | 'loading' | 'ready' | 'stale' | 'rebuilding';
+
+/** Set once a worker failed in this process (it could not start, say): later imports are indexed in place. */
+let backgroundBroken = false;
 
 /** Chunk id → the tag (revision and file identity, see desk-chunks.ts) of the chunk the index reflects. */
 type Tags = Map<number, string>;
@@ -42,6 +58,8 @@ interface Change {
  * - **Changes.** The service calls `changed` inside its write turn, right after each commit (and `committed`
  *   for each import batch): the articles are re-indexed in memory, and the change is appended to the log in the
  *   background (or, for a large change, a new snapshot is due). Saving never delays the edit's answer.
+ * - **Imports.** `staged` and `committed` for each batch: a large import is indexed on a second thread
+ *   (background-indexer.ts) while the disk is busy, and its index taken in by the `changed` that ends it.
  * - **Idle.** While the index is not loaded, changes are not indexed at all: the chunk tags tell the next load
  *   which articles to re-read, so a one-off command on a large desk does not pay for loading the index.
  */
@@ -68,8 +86,20 @@ export class DeskSearch {
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotDueSince = 0;
   private preloadTimer: NodeJS.Timeout | null = null;
+  /** The import being indexed on a second thread, if one is; its articles are in `fresh` and not yet in `index`. */
+  private background: BackgroundIndexer | null = null;
+  /** Articles a failed worker was handed: the next change reads them back from the desk. */
+  private unindexed = new Set<string>();
+  /** Articles staged since the last change, and the batches staged but not committed nor handed to a worker. */
+  private stagedCount = 0;
+  private awaitingCommit: (readonly ArticleRecord[])[] = [];
+  private readonly backgroundMinDocs: number;
 
-  constructor(private readonly desk: Desk) {
+  constructor(
+    private readonly desk: Desk,
+    opts: DeskSearchOptions = {},
+  ) {
+    this.backgroundMinDocs = opts.backgroundMinDocs ?? BACKGROUND_MIN_DOCS;
     this.known = readDeskState(desk.dir);
     this.emptyAtOpen = desk.size === 0;
     // A desk restored from its previous root may write revisions again under the same numbers; the file
@@ -99,11 +129,49 @@ export class DeskSearch {
     return (await this.open()) ?? this.rebuild();
   }
 
-  /** Import batches, right after each commit: indexed from the records in hand rather than read back later. */
+  /**
+   * Import batches, as each commit starts. A large import is indexed in a worker from the batch that makes it
+   * large (the batches staged before it and not yet committed go first), while the disk is busy with the
+   * commit; the worker's index is taken in by the next `changed` (which the service calls once the import is
+   * done), before that change is recorded. A smaller import is indexed here, as each batch commits.
+   */
+  async staged(records: readonly ArticleRecord[]): Promise<void> {
+    const index = this.index ?? (this.state === 'idle' ? await this.open() : null);
+    if (!index) return;
+    this.stagedCount += records.length;
+    if (!this.background && !backgroundBroken && this.stagedCount >= Math.max(this.backgroundMinDocs, index.docs.count * BACKGROUND_BASE_SHARE)) {
+      try {
+        this.background = new BackgroundIndexer(index);
+      } catch {
+        backgroundBroken = true;
+      }
+    }
+    if (!this.background) {
+      this.awaitingCommit.push(records);
+      return;
+    }
+    const earlier = this.awaitingCommit;
+    this.awaitingCommit = [];
+    await this.background.add(...earlier, records);
+  }
+
+  /**
+   * Import batches, right after each commit: indexed from the records in hand rather than read back later
+   * (here, or by the worker they were staged to).
+   */
   async committed(records: readonly ArticleRecord[]): Promise<void> {
     const index = this.index ?? (this.state === 'idle' ? await this.open() : null);
+    // Not before the wait: a batch staged meanwhile may start a worker, which must be handed this one first.
+    this.awaitingCommit = this.awaitingCommit.filter((b) => b !== records);
     // Loading or rebuilding: the ids reach `pending` through `changed`. Stale: the rebuild will read them.
     if (!index) return;
+    if (this.background?.confirm(records)) {
+      for (const r of records) if (!this.fresh.has(r.id)) this.fresh.set(r.id, null);
+      return;
+    }
+    // A batch the worker never saw would be missing from its index, and could only be added there out of order:
+    // its index is not used (what it was handed is read back from the desk), and this batch is indexed here.
+    this.background?.spoil();
     for (const r of records) {
       const fields = searchFields(currentContent(r));
       if (index.upsertFields(r.id, fields)) this.fresh.set(r.id, this.fresh.size < LOG_MAX_DOCS ? fields : null);
@@ -116,6 +184,11 @@ export class DeskSearch {
    * Resolves once the index in memory has the change; saving it happens in the background.
    */
   async changed(ids: readonly string[]): Promise<void> {
+    // Whatever an import handed to the worker is in the index (or out of `fresh`, to be read back) before any
+    // chunk it touched is recorded as reflected.
+    const bulk = await this.takeBackground();
+    this.stagedCount = 0;
+    this.awaitingCommit = [];
     const now = readDeskState(this.desk.dir);
     const before = this.known;
     this.known = now;
@@ -127,9 +200,11 @@ export class DeskSearch {
       return;
     }
     const chunks = changedChunks(before.chunks, now.chunks).map(([id, rev]): [number, string] => [id, chunkTag(this.desk.dir, id, rev)]);
-    const change: Change = { ids: ids.filter((id) => !fresh.has(id)), generation: now.generation, chunks };
+    const reread = new Set([...ids, ...this.unindexed].filter((id) => !fresh.has(id)));
+    this.unindexed = new Set();
+    const change: Change = { ids: [...reread], generation: now.generation, chunks };
     if (this.index) {
-      await this.apply(this.index, change, fresh);
+      await this.apply(this.index, change, fresh, bulk);
       // Every change of the turn is in: an index that disagrees with the desk now is not to be saved or used.
       if (this.index.size !== this.desk.size) this.invalidate();
     } else if (this.state !== 'stale') {
@@ -142,6 +217,7 @@ export class DeskSearch {
 
   /** Resolves when loading, rebuilding and saving are done; takes a due snapshot now rather than later. */
   async settled(): Promise<void> {
+    await this.takeBackground();
     await this.opening;
     await this.rebuilding?.catch(() => undefined);
     if (this.snapshotTimer) {
@@ -253,7 +329,30 @@ export class DeskSearch {
     this.epoch = null;
   }
 
-  private async apply(index: SearchIndex, change: Change, fresh: ReadonlyMap<string, SearchFields | null>): Promise<void> {
+  /**
+   * Takes in what the worker indexed, if an import used one: its index replaces ours (it is ours with the
+   * import in). Should the worker have failed, its articles leave `fresh` for `unindexed`, so that the next
+   * `changed` reads them back from the desk; and no further worker is tried in this process. Answers whether
+   * there was one.
+   */
+  private async takeBackground(): Promise<boolean> {
+    const background = this.background;
+    if (!background) return false;
+    this.background = null;
+    const built = await background.finish();
+    if (built && this.index === background.base) {
+      this.index = built;
+    } else {
+      if (background.broken) backgroundBroken = true;
+      for (const id of background.ids) {
+        this.fresh.delete(id);
+        this.unindexed.add(id);
+      }
+    }
+    return true;
+  }
+
+  private async apply(index: SearchIndex, change: Change, fresh: ReadonlyMap<string, SearchFields | null>, bulk = false): Promise<void> {
     const docs: LogEntry['docs'] = [];
     let touched = 0;
     for (const [id, fields] of fresh) {
@@ -261,8 +360,9 @@ export class DeskSearch {
       touched++;
       docs.push({ id, fields });
     }
-    // More fresh articles changed than were kept for the log: this change can only be saved by a snapshot.
-    if (fresh.size >= LOG_MAX_DOCS) touched = Infinity;
+    // More fresh articles changed than were kept for the log (or a worker indexed them, keeping none): this
+    // change can only be saved by a snapshot.
+    if (fresh.size >= LOG_MAX_DOCS || bulk) touched = Infinity;
     for (const r of (await this.desk.getMany(change.ids)).values()) {
       const fields = searchFields(currentContent(r));
       if (!index.upsertFields(r.id, fields)) continue;

@@ -32,6 +32,14 @@ export interface ArenaTerms {
   df: Uint32Array;
 }
 
+export interface ArenaParts {
+  pages: Uint8Array[];
+  writable: number;
+  cursor: number;
+  terms: ArenaTerms;
+  termCount: number;
+}
+
 export class PostingArena {
   readonly pages: Uint8Array[] = [];
   private readonly views: DataView[] = [];
@@ -43,6 +51,24 @@ export class PostingArena {
 
   constructor(termCapacity = 1024) {
     this.terms = allocTerms(termCapacity);
+  }
+
+  /**
+   * Everything the arena holds, as plain data another thread can take (index-state.ts): an arena rebuilt from it
+   * with `restore` lays out the next postings exactly where this one would.
+   */
+  parts(): ArenaParts {
+    return { pages: [...this.pages], writable: this.writable, cursor: this.cursor, terms: this.terms, termCount: this.termCount };
+  }
+
+  static restore(parts: ArenaParts): PostingArena {
+    const arena = new PostingArena(0);
+    for (const p of parts.pages) arena.addPage(p);
+    arena.writable = parts.writable;
+    arena.cursor = parts.cursor;
+    arena.terms = parts.terms;
+    arena.termCount = parts.termCount;
+    return arena;
   }
 
   /** Wraps pages and per-term arrays read from an index file; new postings go to fresh pages. */

@@ -233,7 +233,10 @@ function sortByScore(docs: readonly number[], score: Float64Array): number[] {
 /** The text indexed for an article, one string per weighted field: headline, highlights, caption, body. */
 export type SearchFields = [string, string, string, string];
 
-export function searchFields(c: ArticleContent): SearchFields {
+/** The parts of an article's content that are searched. */
+export type SearchableContent = Pick<ArticleContent, 'headline' | 'highlights' | 'caption' | 'credit' | 'byline' | 'datelineText' | 'paragraphs'>;
+
+export function searchFields(c: SearchableContent): SearchFields {
   return [
     c.headline,
     c.highlights.join('\n'),

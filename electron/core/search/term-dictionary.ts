@@ -5,6 +5,12 @@
  */
 const MERGE_AT = 4096;
 
+export interface DictionaryParts {
+  terms: string[];
+  sorted: Uint32Array;
+  unsorted: number[];
+}
+
 export class TermDictionary {
   private readonly ids: Map<string, number>;
   private sorted: Uint32Array;
@@ -25,6 +31,18 @@ export class TermDictionary {
     const order = new Uint32Array(terms.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
     return new TermDictionary(terms, order);
+  }
+
+  /** The terms, the sorted view and the terms not yet merged into it, as plain data for another thread. */
+  parts(): DictionaryParts {
+    return { terms: this.terms, sorted: this.sorted, unsorted: this.unsorted };
+  }
+
+  /** The dictionary `parts` came from, with the same ids and the same terms waiting to be merged. */
+  static restore(parts: DictionaryParts): TermDictionary {
+    const dictionary = new TermDictionary(parts.terms, parts.sorted);
+    dictionary.unsorted = parts.unsorted;
+    return dictionary;
   }
 
   get size(): number {

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importFiles } from '../../../electron/core/import/import-files.js';
 import type { ArticleRecord } from '../../../electron/core/model.js';
 import { openDesks } from '../../support/open-desks.js';
@@ -37,5 +37,50 @@ describe('importing in batches', () => {
     expect(report).toMatchObject({ imported: 1, updated: 1, failed: 0 });
     expect(desk.size).toBe(1);
     expect((await desk.get(desk.list()[0]!.id))!.original.paragraphs).toEqual(['The operator said fares rise in June.']);
+  });
+
+  it('stages each batch before its commit, in commit order, and hands on only the batches that landed', async () => {
+    const root = await desks.tmp.make();
+    await writeVariedCorpus(join(root, 'corpus'), { articles: 60, seed: 4 });
+    const desk = await desks.open(join(root, 'desk'), { chunkSize: 8 });
+    const commit = desk.commit.bind(desk);
+    const events: string[] = [];
+    const staged: (readonly ArticleRecord[])[] = [];
+    const handed: (readonly ArticleRecord[])[] = [];
+    let commits = 0;
+    vi.spyOn(desk, 'commit').mockImplementation(async (records, ...rest) => {
+      events.push(`commit ${staged.indexOf(records)}`);
+      if (++commits === 3) throw new Error('disk full');
+      return commit(records, ...rest);
+    });
+    const report = await importFiles(desk, [join(root, 'corpus')], {
+      batchChars: 1,
+      onStage: (records) => void (events.push(`stage ${staged.length}`), staged.push(records)),
+      onCommit: (records) => void handed.push(records),
+    });
+    expect(report.failed).toBe(1);
+    // Staged and committed in the same order, each batch staged before its commit (the next may be staged
+    // while it commits).
+    const numbers = (kind: string) => events.filter((e) => e.startsWith(kind)).map((e) => Number(e.split(' ')[1]));
+    expect(numbers('stage')).toEqual([...staged.keys()]);
+    expect(numbers('commit')).toEqual([...staged.keys()]);
+    for (const k of staged.keys()) expect(events.indexOf(`stage ${k}`)).toBeLessThan(events.indexOf(`commit ${k}`));
+    // The very arrays staged reach onCommit, all but the one whose commit failed.
+    const landed = staged.filter((_, k) => k !== 2);
+    expect(handed).toHaveLength(landed.length);
+    handed.forEach((h, k) => expect(h).toBe(landed[k]));
+    expect(handed.flat().map((r) => r.id)).toEqual(report.changedIds);
+  });
+
+  it('starts with small batches and lets them grow to the batch size', async () => {
+    const root = await desks.tmp.make();
+    await writeVariedCorpus(join(root, 'corpus'), { articles: 1200, seed: 6 });
+    const desk = await desks.open(join(root, 'desk'));
+    const sizes: number[] = [];
+    await importFiles(desk, [join(root, 'corpus')], { onCommit: (records) => void sizes.push(records.reduce((n, r) => n + r.sourceText.length, 0)) });
+    // About 4 MB of text: a first batch of about 1 MB, then one of about 2 MB, then the rest.
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    expect(sizes[0]).toBeLessThan(1.2 * 1024 * 1024);
+    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
   });
 });
