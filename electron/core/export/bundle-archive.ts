@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { currentContent } from '../revisions.js';
 import { DeskError } from '../result.js';
 import { fsyncDir } from '../store/durable-write.js';
-import { type ArchiveArticle, ArchiveHeaderSchema, BundleArchiveBuilder, refuse } from './archive-builder.js';
+import { type ArchiveArticle, type ArchiveHeader, ArchiveHeaderSchema, BundleArchiveBuilder, refuse } from './archive-builder.js';
 import { type ArchiveLimits, ArticleHistoryRecordSchema, type ArticleHistoryRecord, ArticleIdSchema, firstIssue, resolveLimits } from './bundle-manifest.js';
 import { type ZipEntry, type ZipStamp, zipPieces } from './zip-writer.js';
 
@@ -22,15 +22,7 @@ export interface BundleArchiveArticle {
   files: readonly ArchiveFile[];
 }
 
-export interface BundleArchiveInput {
-  bundle: { id: string; name: string; description: string };
-  /** Written as bundle.json, as given; the reader hands it back unvalidated for the bundles module to check. */
-  bundleRecord: Record<string, unknown>;
-  /** ISO time, derived by the caller from desk state so that the same state gives the same archive. */
-  created: string;
-  appVersion: string;
-  editor: string;
-  formats: readonly string[];
+export interface BundleArchiveInput extends ArchiveHeader {
   /** In the bundle's order; the manifest keeps it. */
   articles: readonly BundleArchiveArticle[];
   /** Bundle-wide renders, e.g. `html/bundle.html`, `csv/bundle.csv`. */
