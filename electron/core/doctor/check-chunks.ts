@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { summarize } from '../model.js';
 import { fsyncDir, writeFileDurable } from '../store/durable-write.js';
+import { lineIndex } from '../store/body-file.js';
 import { type FileCheck, checkOf } from '../store/file-check.js';
+import { readOwnFile } from '../store/json-doc-adapter.js';
 import { type BodyDoc, BodyDocSchema, type ChunkRef, type MetaDoc, MetaDocSchema, type Root, bodyPath, docsDir, metaPath, rootPath } from '../store/layout.js';
 import { rootText } from '../store/root-seal.js';
 import { moveAside, readDoc, reasonOnly } from './doctor-files.js';
@@ -51,16 +53,22 @@ async function reportBadMeta(deskDir: string, ref: ChunkRef, f: Findings, restor
   else if (read.state === 'missing') f.unfixed(path, 'is missing', restoreAdvice);
 }
 
-/** The new file's checksum when the meta file was rewritten, else null. */
+/**
+ * The new file's checksum when the meta file was rewritten, else null. A meta file without a line index (written
+ * before there was one) is fine as it is: its chunk is read whole.
+ */
 async function checkMeta(deskDir: string, ref: ChunkRef, body: BodyDoc, f: Findings): Promise<FileCheck | null> {
   const path = metaPath(deskDir, ref);
-  const expected: MetaDoc = MetaDocSchema.parse({ chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a)) });
+  const lines = lineIndex(await readOwnFile(bodyPath(deskDir, ref)), body.articles.length);
+  const laidOut = lines.split(' ').length === body.articles.length && body.articles.length > 0;
+  const expected: MetaDoc = MetaDocSchema.parse({ chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a)), ...(laidOut ? { lines } : {}) });
   const read = await readDoc(path, MetaDocSchema, ref.meta ? { expect: ref.meta } : {});
   let problem: string;
   if (read.state === 'missing') problem = 'is missing';
   else if (read.state === 'bad') problem = reasonOnly(read.reason, path);
   else if (read.doc.chunk !== ref.id || read.doc.rev !== ref.rev) problem = `holds chunk ${read.doc.chunk} r${read.doc.rev}, not ${ref.id} r${ref.rev}`;
-  else if (!isDeepStrictEqual(read.doc, expected)) problem = 'does not match its article file (the list would show stale or wrong fields)';
+  else if (!isDeepStrictEqual(read.doc.entries, expected.entries)) problem = 'does not match its article file (the list would show stale or wrong fields)';
+  else if (read.doc.lines !== undefined && read.doc.lines !== expected.lines) problem = 'has a line index that does not match its article file (its articles would be read whole, slowly)';
   else return null;
   // Only damage is kept aside; a valid but stale summary is simply derived data being brought up to date.
   if (read.state === 'bad' || (read.state === 'ok' && (read.doc.chunk !== ref.id || read.doc.rev !== ref.rev))) await moveAside(path, f);

@@ -62,8 +62,7 @@ export class EditorialHandlers {
   setStatus = ({ ids, status, note }: InputOf<'setStatus'>) => this.many(ids, (r, a) => ops.setStatus(r, status, note ?? null, a));
 
   addTags = ({ ids, tags }: InputOf<'addTags'>) => {
-    const onDesk = this.desk.list();
-    const clean = tags.map((t) => this.spellings.spelling(onDesk, cleanTag(t)));
+    const clean = tags.map((t) => this.spellings.spelling(this.desk.summaryFeed(), cleanTag(t)));
     return this.many(ids, (r, a) => ops.setTags(r, (t) => addTags(t, clean), a));
   };
 
@@ -77,7 +76,7 @@ export class EditorialHandlers {
     const f = cleanTag(from);
     const cleanTo = cleanTag(to);
     // Renaming onto another spelling of the same tag respells it rather than taking the desk's spelling back.
-    const t = tagKey(cleanTo) === tagKey(f) ? cleanTo : this.spellings.spelling(this.desk.list(), cleanTo);
+    const t = tagKey(cleanTo) === tagKey(f) ? cleanTo : this.spellings.spelling(this.desk.summaryFeed(), cleanTo);
     const ids = this.desk.list().filter((s) => s.tags.some((x) => tagKey(x) === tagKey(f))).map((s) => s.id);
     if (ids.length === 0) throw new DeskError('NOT_FOUND', `no article is tagged "${f}"`);
     return this.many(ids, (r, a) => ops.setTags(r, (tags) => renameTag(tags, f, t), a), true);

@@ -112,7 +112,7 @@ export class FacetCounts {
     let tags = this.facets.tags;
     if (tagsChanged) {
       tagFirst = this.tagFirst.clone();
-      tagFirst.update(previous, next, changed);
+      tagFirst.update((i) => previous[i]!, next, changed);
       tags = tagFacets(next, tagCounts, tagFirst);
     }
     const facets: Facets = { statuses, tags, files: this.facets.files, withWarnings, claims };

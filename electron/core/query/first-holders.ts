@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../model.js';
+import type { Listing } from '../store/summary-order.js';
 
 /**
  * For each tag (under a folding that makes spellings of one tag equal), the position in the desk's list of the
@@ -14,10 +15,10 @@ export class FirstHolders {
     private readonly folded: Map<string, string>,
   ) {}
 
-  static of(list: readonly ArticleSummary[], fold: (tag: string) => string): FirstHolders {
+  static of(list: Listing, fold: (tag: string) => string): FirstHolders {
     const holders = new FirstHolders(fold, new Map());
     for (let i = 0; i < list.length; i++) {
-      for (const t of list[i]!.tags) {
+      for (const t of list.at(i)!.tags) {
         const key = holders.keyOf(t);
         if (!holders.first.has(key)) holders.first.set(key, i);
       }
@@ -36,9 +37,9 @@ export class FirstHolders {
   }
 
   /** The first spelling of the tag on the desk: its first holder's. */
-  spelling(list: readonly ArticleSummary[], key: string): string | undefined {
+  spelling(list: Listing, key: string): string | undefined {
     const position = this.first.get(key);
-    return position === undefined ? undefined : list[position]!.tags.find((t) => this.keyOf(t) === key);
+    return position === undefined ? undefined : list.at(position)!.tags.find((t) => this.keyOf(t) === key);
   }
 
   keys(): IterableIterator<string> {
@@ -52,17 +53,17 @@ export class FirstHolders {
     return copy;
   }
 
-  /** After a commit replaced the summaries at `changed` (ascending; `previous` the list before it). */
-  update(previous: readonly ArticleSummary[], list: readonly ArticleSummary[], changed: readonly number[]): void {
+  /** After a commit replaced the summaries at `changed` (ascending; `before(i)` what position i held). */
+  update(before: (i: number) => ArticleSummary, list: Listing, changed: readonly number[]): void {
     const lost = new Set<string>();
     // In list order, so that a tag still carried further up keeps its first position.
     for (const i of changed) {
-      const now = new Set(list[i]!.tags.map((t) => this.keyOf(t)));
+      const now = new Set(list.at(i)!.tags.map((t) => this.keyOf(t)));
       for (const key of now) {
         const first = this.first.get(key);
         if (first === undefined || first > i) this.first.set(key, i);
       }
-      for (const t of previous[i]!.tags) {
+      for (const t of before(i).tags) {
         const key = this.keyOf(t);
         if (!now.has(key) && this.first.get(key) === i) lost.add(key);
       }
@@ -76,8 +77,8 @@ export class FirstHolders {
     }
   }
 
-  private findFrom(list: readonly ArticleSummary[], key: string, from: number): number | undefined {
-    for (let i = from; i < list.length; i++) if (list[i]!.tags.some((t) => this.keyOf(t) === key)) return i;
+  private findFrom(list: Listing, key: string, from: number): number | undefined {
+    for (let i = from; i < list.length; i++) if (list.at(i)!.tags.some((t) => this.keyOf(t) === key)) return i;
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ArticleRecord } from '../model.js';
-import { BodyDocSchema, bodyPath, rootPath } from '../store/layout.js';
+import type { RootState } from '../store/desk-store.js';
+import { BodyDocSchema, bodyPath } from '../store/layout.js';
 
 /**
  * What the search index checks itself against: the desk's identity (when its root was created), its generation,
@@ -11,31 +12,12 @@ import { BodyDocSchema, bodyPath, rootPath } from '../store/layout.js';
  * while commits that touch no article (bundles) leave it valid. The file identity matters because a desk that
  * fell back to its previous root writes the same revision number again, with other text.
  *
- * Read from desk.json because the Desk does not expose its root; read synchronously, inside the service's write
- * turn right after a commit, so no other commit can land in between.
+ * Taken from the open Desk (its root as committed), inside the service's write turn right after a commit, so
+ * no other commit can land in between.
  */
-export interface DeskState {
-  createdAt: string;
-  generation: number;
-  chunks: ChunkRevs;
-}
+export type DeskState = RootState;
 
-export type ChunkRevs = Map<number, number>;
-
-export function readDeskState(deskDir: string): DeskState | null {
-  try {
-    const root = JSON.parse(readFileSync(rootPath(deskDir), 'utf8')) as { createdAt?: unknown; generation?: unknown; chunks?: unknown };
-    if (typeof root.createdAt !== 'string' || !Number.isInteger(root.generation) || !Array.isArray(root.chunks)) return null;
-    const chunks: ChunkRevs = new Map();
-    for (const c of root.chunks as { id?: unknown; rev?: unknown }[]) {
-      if (!Number.isInteger(c.id) || !Number.isInteger(c.rev)) return null;
-      chunks.set(c.id as number, c.rev as number);
-    }
-    return { createdAt: root.createdAt, generation: root.generation as number, chunks };
-  } catch {
-    return null;
-  }
-}
+export type ChunkRevs = ReadonlyMap<number, number>;
 
 /** A chunk revision and the identity of its file: "<rev>:<inode>:<mtime ns>", or "<rev>:" when it cannot be read. */
 export function chunkTag(deskDir: string, id: number, rev: number): string {
@@ -60,6 +42,7 @@ export function chunkTags(deskDir: string, chunks: ChunkRevs): Map<number, strin
 /** Chunks whose revision in `now` differs from `before` (or is new), as [id, rev] pairs. */
 export function changedChunks(before: ChunkRevs, now: ChunkRevs): [number, number][] {
   const out: [number, number][] = [];
+  if (before === now) return out;
   for (const [id, rev] of now) if (before.get(id) !== rev) out.push([id, rev]);
   return out;
 }

@@ -3,7 +3,7 @@ import type { ArticleRecord } from '../model.js';
 import { currentContent } from '../revisions.js';
 import type { Desk } from '../store/desk-store.js';
 import { BackgroundIndexer } from './background-indexer.js';
-import { type DeskState, changedChunks, chunkTag, chunkTags, readChunkRecords, readDeskState } from './desk-chunks.js';
+import { type DeskState, changedChunks, chunkTag, chunkTags, readChunkRecords } from './desk-chunks.js';
 import { ownsDesk } from './desk-owner.js';
 import { encodeIndex } from './index-file.js';
 import { type LogEntry, appendLogEntry, indexPath, newEpoch, readIndexFiles, removeStaleTemps, writeSnapshot } from './index-files.js';
@@ -69,7 +69,7 @@ export class DeskSearch {
   private opening: Promise<SearchIndex | null> | null = null;
   private rebuilding: Promise<SearchIndex> | null = null;
   /** The desk's root as last read: at construction, then after each change. */
-  private known: DeskState | null;
+  private known: DeskState;
   /** The generation and chunks the in-memory index reflects. */
   private generation = 0;
   private reflected: Tags = new Map();
@@ -100,7 +100,7 @@ export class DeskSearch {
     opts: DeskSearchOptions = {},
   ) {
     this.backgroundMinDocs = opts.backgroundMinDocs ?? BACKGROUND_MIN_DOCS;
-    this.known = readDeskState(desk.dir);
+    this.known = desk.rootState();
     this.emptyAtOpen = desk.size === 0;
     // A desk restored from its previous root may write revisions again under the same numbers; the file
     // identities in the saved index tell them apart, but a saved index is a cache: after a recovery, drop it.
@@ -189,16 +189,11 @@ export class DeskSearch {
     const bulk = await this.takeBackground();
     this.stagedCount = 0;
     this.awaitingCommit = [];
-    const now = readDeskState(this.desk.dir);
+    const now = this.desk.rootState();
     const before = this.known;
     this.known = now;
     const fresh = this.fresh;
     this.fresh = new Map();
-    if (!now || !before) {
-      // The root could not be read: nothing can be matched against it, so the index is dropped for a rebuild.
-      this.invalidate();
-      return;
-    }
     const chunks = changedChunks(before.chunks, now.chunks).map(([id, rev]): [number, string] => [id, chunkTag(this.desk.dir, id, rev)]);
     const reread = new Set([...ids, ...this.unindexed].filter((id) => !fresh.has(id)));
     this.unindexed = new Set();
@@ -295,8 +290,7 @@ export class DeskSearch {
       this.epoch = null;
       try {
         // The chunks before the first record is read: what is read can only be as new or newer.
-        const start = readDeskState(this.desk.dir);
-        if (!start) throw new Error('the desk root cannot be read');
+        const start = this.desk.rootState();
         this.generation = start.generation;
         this.reflected = chunkTags(this.desk.dir, start.chunks);
         const index = new SearchIndex();
@@ -411,7 +405,7 @@ export class DeskSearch {
    * background. Changes from here on are logged against the new epoch, after the snapshot in the write queue.
    */
   private snapshotNow(): void {
-    if (!this.index || !this.known || !ownsDesk(this.desk.dir)) return;
+    if (!this.index || !ownsDesk(this.desk.dir)) return;
     const epoch = newEpoch();
     const chunks = encodeIndex(this.index, { epoch, desk: this.known.createdAt, generation: this.generation, chunks: [...this.reflected] });
     this.epoch = epoch;

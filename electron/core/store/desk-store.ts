@@ -9,8 +9,8 @@ import { DeskError } from '../result.js';
 import { DeskLock } from './desk-lock.js';
 import { fsyncDir } from './durable-write.js';
 import { type FileCheck, checkFault, sizeFault } from './file-check.js';
-import { articleAt, bodyText } from './body-file.js';
-import { JsonDocAdapter, type ReadOptions, type WriteOptions, readOwnFile } from './json-doc-adapter.js';
+import { articleAt, bodyText, lineIndex, lineIntact, lineSpan, parseLine } from './body-file.js';
+import { JsonDocAdapter, type ReadOptions, type WriteOptions, readOwnFile, readOwnRangeSync } from './json-doc-adapter.js';
 import {
   type BodyDoc, BodyDocSchema, type BundlesDoc, BundlesDocSchema, type ChunkRef, CURRENT_SCHEMA_VERSION, DEFAULT_CHUNK_SIZE, type MetaDoc, MetaDocSchema, type Root,
   RootHeaderSchema, RootSchema, bodyPath, bundlesPath, docsDir, emptyRoot, liveFiles, metaPath, rootBackupPath, rootPath,
@@ -18,6 +18,7 @@ import {
 import { JOURNAL_FILE, JournalWriter, journalPath, newJournalId, readJournal } from './journal.js';
 import { type Migration, MIGRATIONS, migrate } from './migrations.js';
 import { rootText, sealFault } from './root-seal.js';
+import { type SummaryFeed, SummaryOrder } from './summary-order.js';
 
 export interface OpenOptions {
   /** Articles per chunk file. Tests shrink it to exercise many chunks with few articles. */
@@ -35,6 +36,16 @@ export interface CommitOptions {
   bundles?: readonly BundleRecord[];
 }
 
+/**
+ * What the search index checks itself against (search/desk-chunks.ts): when the desk was created, its
+ * generation, and each chunk's current revision.
+ */
+export interface RootState {
+  createdAt: string;
+  generation: number;
+  chunks: ReadonlyMap<number, number>;
+}
+
 export interface DeskNotice {
   /** `damaged`: found after opening (an article file that fails its checksum when read), not repaired. */
   code: 'created' | 'recovered' | 'migrated' | 'damaged';
@@ -42,6 +53,10 @@ export interface DeskNotice {
 }
 
 const BODY_CACHE_CHUNKS = 64;
+/** Fewer than one in this many of a chunk's articles are read line by line; more, and the chunk is parsed and cached. */
+const LINE_READ_SHARE = 4;
+/** A longer line (a pathological article) is read with the rest of its file, off the main thread. */
+const MAX_LINE_READ = 256 * 1024;
 /** Chunks a commit may write and still leave in the body cache. */
 const BODY_CACHE_FROM_COMMIT = 4;
 /** A commit of at most this many existing articles goes to the journal; larger ones (imports) write chunks. */
@@ -63,9 +78,11 @@ export class Desk {
   private readonly chunkOf = new Map<string, number>();
   /** Each article's place in its chunk (meta entries and body lines are in the same order; see body-file.ts). */
   private readonly placeOf = new Map<string, number>();
+  /** Each chunk's line index (body-file.ts), from its meta file, for chunks whose meta has one. */
+  private readonly linesOf = new Map<number, string>();
   private readonly byFile = new Map<string, Set<string>>();
   private readonly bodies = new Map<number, ArticleRecord[]>();
-  private ordered: ArticleSummary[] | null = null;
+  private readonly order = new SummaryOrder(() => this.summaries.values());
   /** Every bundle, deleted ones too, in the order they were made. */
   private bundleMap = new Map<string, BundleRecord>();
   private bundleList: BundleRecord[] | null = null;
@@ -77,6 +94,8 @@ export class Desk {
   private journal: JournalWriter | null = null;
   /** An append failed and could not be undone: no more appends until a checkpoint starts a new journal. */
   private journalBroken = false;
+  /** Derived from `root`, made again when the root is replaced. */
+  private rootIndex: { root: Root; refs: Map<number, ChunkRef>; state: RootState } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -129,8 +148,12 @@ export class Desk {
 
   /** Every article's list fields, in import order. */
   list(): readonly ArticleSummary[] {
-    this.ordered ??= [...this.summaries.values()].sort((a, b) => a.seq - b.seq);
-    return this.ordered;
+    return this.order.list();
+  }
+
+  /** The same order read in place, with what each edit replaced: for following edits without copying the list. */
+  summaryFeed(): SummaryFeed {
+    return this.order;
   }
 
   summary(id: string): ArticleSummary | undefined {
@@ -140,6 +163,25 @@ export class Desk {
   /** The articles imported from seed files of this base name, for matching a re-import. */
   fromFile(fileName: string): ArticleSummary[] {
     return [...(this.byFile.get(fileName) ?? [])].map((id) => this.summaries.get(id)!);
+  }
+
+  /** The same object until a commit writes a new root (a journalled edit does not). */
+  rootState(): RootState {
+    return this.indexRoot().state;
+  }
+
+  private refOf(chunk: number): ChunkRef | undefined {
+    return this.indexRoot().refs.get(chunk);
+  }
+
+  private indexRoot(): { refs: Map<number, ChunkRef>; state: RootState } {
+    const root = this.root;
+    if (this.rootIndex?.root !== root) {
+      const refs = new Map(root.chunks.map((c) => [c.id, c]));
+      const chunks = new Map(root.chunks.map((c) => [c.id, c.rev]));
+      this.rootIndex = { root, refs, state: { createdAt: root.createdAt, generation: root.generation, chunks } };
+    }
+    return this.rootIndex;
   }
 
   /** Every bundle, deleted ones included, in the order they were made. */
@@ -152,29 +194,85 @@ export class Desk {
     return this.bundleMap.get(id);
   }
 
-  /** One article: from memory when its chunk is there, else its own line of the body file (checked whole). */
+  /** One article: from memory when it is there, else its own line of the body file (checked whole). */
   async get(id: string): Promise<ArticleRecord | null> {
-    const chunk = this.chunkOf.get(id);
-    if (chunk === undefined) return null;
-    const held = this.pending.get(id) ?? this.bodies.get(chunk)?.find((a) => a.id === id);
-    if (held) return held;
-    const ref = this.root.chunks.find((c) => c.id === chunk);
-    const place = this.placeOf.get(id);
-    if (ref?.body && place !== undefined) {
-      const one = articleAt(await this.readBodyBytes(ref, ref.body), place, id);
-      if (one) return one;
-    }
-    return (await this.loadBody(chunk)).find((a) => a.id === id) ?? null;
+    return (await this.getMany([id])).get(id) ?? null;
   }
 
-  /** Many articles, a chunk at a time (through the body cache), for callers that read many of one chunk. */
+  /**
+   * Many articles, in the order asked. Those in memory (journalled, or in a cached chunk) come from there; of
+   * the rest, a chunk a good share of whose articles are wanted is read whole, into the body cache, and
+   * otherwise only their lines are parsed (the file is still read and checked whole).
+   */
   async getMany(ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
-    const out = new Map<string, ArticleRecord>();
+    const found = new Map<string, ArticleRecord>();
+    const cold = new Map<number, string[]>();
     for (const id of ids) {
       const chunk = this.chunkOf.get(id);
       if (chunk === undefined) continue;
-      const rec = (await this.loadBody(chunk)).find((a) => a.id === id);
+      const held = this.pending.get(id) ?? this.bodies.get(chunk)?.find((a) => a.id === id);
+      if (held) found.set(id, held);
+      else if (cold.has(chunk)) cold.get(chunk)!.push(id);
+      else cold.set(chunk, [id]);
+    }
+    for (const [chunk, wanted] of cold) {
+      for (const rec of await this.readFromChunk(chunk, wanted)) found.set(rec.id, rec);
+    }
+    if (cold.size === 0 && found.size === ids.length) return found;
+    const out = new Map<string, ArticleRecord>();
+    for (const id of ids) {
+      const rec = found.get(id);
       if (rec) out.set(id, rec);
+    }
+    return out;
+  }
+
+  private async readFromChunk(chunk: number, wanted: readonly string[]): Promise<ArticleRecord[]> {
+    const ref = this.refOf(chunk);
+    if (ref && wanted.length * LINE_READ_SHARE < ref.count) {
+      const found = this.readLines(ref, wanted) ?? (ref.body ? this.linesOfFile(await this.readBodyBytes(ref, ref.body), wanted) : null);
+      // A change journalled while the file was read is newer than the file.
+      if (found) return found.map((r) => this.pending.get(r.id) ?? r);
+    }
+    const articles = await this.loadBody(chunk);
+    return wanted.map((id) => articles.find((a) => a.id === id)).filter((r) => r !== undefined);
+  }
+
+  /**
+   * The articles' own lines, each checked against its CRC-32 in the meta file, or null when that cannot be done:
+   * no line index, or a line that is missing or fails its check. The whole file, checked against its SHA-256,
+   * then decides between damage and a stale index.
+   */
+  private readLines(ref: ChunkRef, wanted: readonly string[]): ArticleRecord[] | null {
+    const index = this.linesOf.get(ref.id);
+    if (!index) return null;
+    const path = bodyPath(this.dir, ref);
+    const out: ArticleRecord[] = [];
+    for (const id of wanted) {
+      const place = this.placeOf.get(id);
+      const span = place === undefined ? null : lineSpan(index, place);
+      if (!span || span.length > MAX_LINE_READ) return null;
+      let line: Buffer;
+      try {
+        line = readOwnRangeSync(path, span.offset, span.length);
+      } catch {
+        return null;
+      }
+      const rec = lineIntact(line, span) ? parseLine(line, id) : null;
+      if (!rec) return null;
+      out.push(rec);
+    }
+    return out;
+  }
+
+  /** The articles' lines of a whole body file already checked, or null when it is not laid out a line each. */
+  private linesOfFile(bytes: Buffer, wanted: readonly string[]): ArticleRecord[] | null {
+    const out: ArticleRecord[] = [];
+    for (const id of wanted) {
+      const place = this.placeOf.get(id);
+      const rec = place === undefined ? null : articleAt(bytes, place, id);
+      if (!rec) return null;
+      out.push(rec);
     }
     return out;
   }
@@ -293,7 +391,6 @@ export class Desk {
       }
       this.setBundles(next);
     }
-    this.ordered = null;
   }
 
   /**
@@ -357,10 +454,14 @@ export class Desk {
     // Summarising folds every revision, so each chunk's summaries are made once: for its meta file and, after
     // the commit, for the in-memory index.
     const summaries = new Map([...changed].map(([id, articles]) => [id, articles.map((a) => summarize(a))]));
+    const lineIndexes = new Map<number, string>();
     const jobs = [...changed].map(([id, articles]) => async () => {
       const ref: ChunkRef = { id, rev: (refs.get(id)?.rev ?? 0) + 1, count: articles.length };
-      const body = await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles }, { syncDir: false, serialize: bodyText as (d: unknown) => string });
-      const meta = await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: summaries.get(id)! });
+      let lines = '';
+      const inspect = (bytes: Buffer): void => void (lines = lineIndex(bytes, articles.length));
+      const body = await writeDoc(bodyPath(this.dir, ref), BodyDocSchema, { chunk: id, rev: ref.rev, articles }, { syncDir: false, serialize: bodyText as (d: unknown) => string, inspect });
+      const meta = await writeDoc(metaPath(this.dir, ref), MetaDocSchema, { chunk: id, rev: ref.rev, entries: summaries.get(id)!, lines });
+      lineIndexes.set(id, lines);
       written.push({ ...ref, meta, body });
     });
     // The bundles file is small and holds every bundle, so a bundle change rewrites it whole, as the next revision.
@@ -406,9 +507,9 @@ export class Desk {
       if (keep) this.cacheBody(id, articles);
       else this.bodies.delete(id);
       articles.forEach((a, i) => this.placeOf.set(a.id, i));
+      this.linesOf.set(id, lineIndexes.get(id)!);
       for (const summary of summaries.get(id)!) this.remember(summary, id);
     }
-    this.ordered = null;
     if (bundleMap !== this.bundleMap) this.setBundles(bundleMap);
     await this.unlinkUnreferenced(liveFiles(this.dir, dropped));
     if (dropped?.journal && dropped.journal !== this.prevRoot?.journal && dropped.journal !== this.root.journal) {
@@ -450,6 +551,7 @@ export class Desk {
     const old = this.summaries.get(summary.id);
     if (old && old.source.file !== summary.source.file) this.byFile.get(old.source.file)?.delete(summary.id);
     this.summaries.set(summary.id, summary);
+    this.order.put(summary);
     this.chunkOf.set(summary.id, chunk);
     let ids = this.byFile.get(summary.source.file);
     if (!ids) this.byFile.set(summary.source.file, (ids = new Set()));
@@ -467,6 +569,8 @@ export class Desk {
         this.remember(e, used.id);
         this.placeOf.set(e.id, i);
       });
+      if (meta.lines) this.linesOf.set(used.id, meta.lines);
+      else this.linesOf.delete(used.id);
     }
     if (repaired.length > 0) {
       const byId = new Map(repaired.map((r) => [r.id, r]));
@@ -549,14 +653,14 @@ export class Desk {
       this.bodies.set(chunk, cached);
       return cached;
     }
-    const ref = this.root.chunks.find((c) => c.id === chunk);
+    const ref = this.refOf(chunk);
     if (!ref) return [];
     const body = await this.readBodyNoting(ref);
     // A commit may have replaced this chunk while the file was read; caching the older copy then would hand it
     // to the next commit, which would write the older articles back over the newer ones. Journalled records
     // are applied at the end, so a change journalled during the read is not lost either.
     const articles = this.withPending(body.articles);
-    const now = this.root.chunks.find((c) => c.id === chunk);
+    const now = this.refOf(chunk);
     if (now?.rev === ref.rev && !this.bodies.has(chunk)) this.cacheBody(chunk, articles);
     return articles;
   }

@@ -58,6 +58,8 @@ export const MetaDocSchema = z.object({
   chunk: z.number().int().nonnegative(),
   rev: z.number().int().positive(),
   entries: z.array(ArticleSummarySchema),
+  /** Where each article's line is in the body file, and its CRC-32 (body-file.ts lineIndex); absent in older files. */
+  lines: z.string().optional(),
 });
 export type MetaDoc = z.infer<typeof MetaDocSchema>;
 
