@@ -46,6 +46,12 @@ export interface RootState {
   chunks: ReadonlyMap<number, number>;
 }
 
+interface Placed {
+  summary: ArticleSummary;
+  chunk: number;
+  place: number;
+}
+
 export interface DeskNotice {
   /** `damaged`: found after opening (an article file that fails its checksum when read), not repaired. */
   code: 'created' | 'recovered' | 'migrated' | 'damaged';
@@ -74,15 +80,17 @@ const openDirs = new Map<string, Desk | null>();
  */
 export class Desk {
   readonly notices: DeskNotice[] = [];
-  private readonly summaries = new Map<string, ArticleSummary>();
-  private readonly chunkOf = new Map<string, number>();
-  /** Each article's place in its chunk (meta entries and body lines are in the same order; see body-file.ts). */
-  private readonly placeOf = new Map<string, number>();
+  /**
+   * Every article's summary, chunk, and place in that chunk (meta entries and body lines are in the same order;
+   * see body-file.ts). One map rather than three: at 100,000 articles each costs some 50 ms to fill at open.
+   */
+  private readonly placed = new Map<string, Placed>();
   /** Each chunk's line index (body-file.ts), from its meta file, for chunks whose meta has one. */
   private readonly linesOf = new Map<number, string>();
-  private readonly byFile = new Map<string, Set<string>>();
+  /** Built on the first re-import (the only reader), then kept up to date: opening a desk does not need it. */
+  private byFile: Map<string, Set<string>> | null = null;
   private readonly bodies = new Map<number, ArticleRecord[]>();
-  private readonly order = new SummaryOrder(() => this.summaries.values());
+  private readonly order = new SummaryOrder(() => Array.from(this.placed.values(), (p) => p.summary));
   /** Every bundle, deleted ones too, in the order they were made. */
   private bundleMap = new Map<string, BundleRecord>();
   private bundleList: BundleRecord[] | null = null;
@@ -143,7 +151,7 @@ export class Desk {
   }
 
   get size(): number {
-    return this.summaries.size;
+    return this.placed.size;
   }
 
   /** Every article's list fields, in import order. */
@@ -157,12 +165,12 @@ export class Desk {
   }
 
   summary(id: string): ArticleSummary | undefined {
-    return this.summaries.get(id);
+    return this.placed.get(id)?.summary;
   }
 
   /** The articles imported from seed files of this base name, for matching a re-import. */
   fromFile(fileName: string): ArticleSummary[] {
-    return [...(this.byFile.get(fileName) ?? [])].map((id) => this.summaries.get(id)!);
+    return [...(this.fileIndex().get(fileName) ?? [])].map((id) => this.placed.get(id)!.summary);
   }
 
   /** The same object until a commit writes a new root (a journalled edit does not). */
@@ -208,7 +216,7 @@ export class Desk {
     const found = new Map<string, ArticleRecord>();
     const cold = new Map<number, string[]>();
     for (const id of ids) {
-      const chunk = this.chunkOf.get(id);
+      const chunk = this.placed.get(id)?.chunk;
       if (chunk === undefined) continue;
       const held = this.pending.get(id) ?? this.bodies.get(chunk)?.find((a) => a.id === id);
       if (held) found.set(id, held);
@@ -249,7 +257,7 @@ export class Desk {
     const path = bodyPath(this.dir, ref);
     const out: ArticleRecord[] = [];
     for (const id of wanted) {
-      const place = this.placeOf.get(id);
+      const place = this.placed.get(id)?.place;
       const span = place === undefined ? null : lineSpan(index, place);
       if (!span || span.length > MAX_LINE_READ) return null;
       let line: Buffer;
@@ -269,7 +277,7 @@ export class Desk {
   private linesOfFile(bytes: Buffer, wanted: readonly string[]): ArticleRecord[] | null {
     const out: ArticleRecord[] = [];
     for (const id of wanted) {
-      const place = this.placeOf.get(id);
+      const place = this.placed.get(id)?.place;
       const rec = place === undefined ? null : articleAt(bytes, place, id);
       if (!rec) return null;
       out.push(rec);
@@ -360,7 +368,7 @@ export class Desk {
   private journalFits(records: readonly ArticleRecord[]): boolean {
     if (!this.journalling || this.journalBroken || !this.root.journal || records.length > JOURNAL_MAX_RECORDS) return false;
     if ((this.journal?.bytes ?? 0) > JOURNAL_MAX_BYTES) return false;
-    return records.every((r) => this.chunkOf.has(r.id));
+    return records.every((r) => this.placed.has(r.id));
   }
 
   private async appendJournal(records: readonly ArticleRecord[], bundles: readonly BundleRecord[]): Promise<void> {
@@ -377,11 +385,11 @@ export class Desk {
   /** A journalled change, in memory: what the next checkpoint writes, and what reads see meanwhile. */
   private applyInMemory(records: readonly ArticleRecord[], bundles: readonly BundleRecord[]): void {
     for (const rec of records) {
-      const chunk = this.chunkOf.get(rec.id)!;
+      const { chunk, place } = this.placed.get(rec.id)!;
       this.pending.set(rec.id, rec);
       const cached = this.bodies.get(chunk);
       if (cached) this.bodies.set(chunk, cached.map((a) => (a.id === rec.id ? rec : a)));
-      this.remember(summarize(rec), chunk);
+      this.remember(summarize(rec), chunk, place);
     }
     if (bundles.length > 0) {
       const next = new Map(this.bundleMap);
@@ -406,7 +414,7 @@ export class Desk {
       await moveAside(path);
     }
     if (entries.length === 0) return;
-    for (const e of entries) this.applyInMemory(e.records.filter((r) => this.chunkOf.has(r.id)), e.bundles);
+    for (const e of entries) this.applyInMemory(e.records.filter((r) => this.placed.has(r.id)), e.bundles);
     await this.writeChunks([], []);
   }
 
@@ -428,7 +436,7 @@ export class Desk {
     const changed = new Map<number, ArticleRecord[]>();
 
     for (const rec of records) {
-      let chunk = this.chunkOf.get(rec.id) ?? placement.get(rec.id);
+      let chunk = this.placed.get(rec.id)?.chunk ?? placement.get(rec.id);
       if (chunk === undefined) {
         const last = [...refs.values()].at(-1);
         const lastCount = last ? (changed.get(last.id)?.length ?? last.count) : Infinity;
@@ -506,9 +514,8 @@ export class Desk {
     for (const [id, articles] of changed) {
       if (keep) this.cacheBody(id, articles);
       else this.bodies.delete(id);
-      articles.forEach((a, i) => this.placeOf.set(a.id, i));
       this.linesOf.set(id, lineIndexes.get(id)!);
-      for (const summary of summaries.get(id)!) this.remember(summary, id);
+      summaries.get(id)!.forEach((summary, place) => this.remember(summary, id, place));
     }
     if (bundleMap !== this.bundleMap) this.setBundles(bundleMap);
     await this.unlinkUnreferenced(liveFiles(this.dir, dropped));
@@ -547,15 +554,22 @@ export class Desk {
     this.notices.push({ code: 'recovered', message: `${current.reason}; restored the bundles ${what}; the last change to bundles may be missing` });
   }
 
-  private remember(summary: ArticleSummary, chunk: number): void {
-    const old = this.summaries.get(summary.id);
-    if (old && old.source.file !== summary.source.file) this.byFile.get(old.source.file)?.delete(summary.id);
-    this.summaries.set(summary.id, summary);
+  private remember(summary: ArticleSummary, chunk: number, place: number): void {
+    if (this.byFile) {
+      const old = this.placed.get(summary.id)?.summary;
+      if (old && old.source.file !== summary.source.file) this.byFile.get(old.source.file)?.delete(summary.id);
+      fileEntry(this.byFile, summary);
+    }
+    this.placed.set(summary.id, { summary, chunk, place });
     this.order.put(summary);
-    this.chunkOf.set(summary.id, chunk);
-    let ids = this.byFile.get(summary.source.file);
-    if (!ids) this.byFile.set(summary.source.file, (ids = new Set()));
-    ids.add(summary.id);
+  }
+
+  private fileIndex(): Map<string, Set<string>> {
+    if (!this.byFile) {
+      this.byFile = new Map();
+      for (const { summary } of this.placed.values()) fileEntry(this.byFile, summary);
+    }
+    return this.byFile;
   }
 
   private async loadIndex(): Promise<void> {
@@ -565,10 +579,7 @@ export class Desk {
       const fast = this.readMetaFast(ref);
       const { meta, ref: used } = fast ? { meta: fast, ref } : await this.loadMeta(ref);
       if (used !== ref) repaired.push(used);
-      meta.entries.forEach((e, i) => {
-        this.remember(e, used.id);
-        this.placeOf.set(e.id, i);
-      });
+      meta.entries.forEach((e, place) => this.remember(e, used.id, place));
       if (meta.lines) this.linesOf.set(used.id, meta.lines);
       else this.linesOf.delete(used.id);
     }
@@ -879,6 +890,12 @@ async function readBody(dir: string, ref: ChunkRef): Promise<BodyDoc> {
     throw new DeskError('DESK_CORRUPT', `${bodyPath(dir, ref)} holds chunk ${body.chunk} r${body.rev}, not ${ref.id} r${ref.rev}`);
   }
   return body;
+}
+
+function fileEntry(byFile: Map<string, Set<string>>, summary: ArticleSummary): void {
+  let ids = byFile.get(summary.source.file);
+  if (!ids) byFile.set(summary.source.file, (ids = new Set()));
+  ids.add(summary.id);
 }
 
 const isCorrupt = (err: unknown): err is DeskError => err instanceof DeskError && err.code === 'DESK_CORRUPT';

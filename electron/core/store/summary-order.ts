@@ -62,8 +62,13 @@ export class SummaryOrder implements SummaryFeed {
 
   /** An article's new summary: replaced in place when it is listed under the same import number, else the order is rebuilt. */
   put(summary: ArticleSummary): void {
-    const at = this.ordered ? positionOfSeq(this.ordered, summary.seq) : -1;
-    if (at === -1 || this.ordered![at]!.id !== summary.id) {
+    if (!this.ordered) {
+      // Not sorted yet (a desk being opened puts every summary): nothing to replace, nothing to clear.
+      this.sortedAt = ++this.version;
+      return;
+    }
+    const at = positionOfSeq(this.ordered, summary.seq);
+    if (at === -1 || this.ordered[at]!.id !== summary.id) {
       this.reset();
       return;
     }
