@@ -4,7 +4,8 @@ import { SettingsSchema } from '../model.js';
 import { DeskError } from '../result.js';
 import { fsyncDir, writeFileDurable } from '../store/durable-write.js';
 import { type FileCheck, checkOf } from '../store/file-check.js';
-import { type ChunkRef, type Root, RootSchema, bodyPath, bundlesPath, docsDir, liveFiles, metaPath, rootBackupPath, rootPath } from '../store/layout.js';
+import { bodyText, lineIndex } from '../store/body-file.js';
+import { type BodyDoc, type ChunkRef, type Root, RootSchema, bodyPath, bundlesPath, docsDir, liveFiles, metaPath, rootBackupPath, rootPath } from '../store/layout.js';
 import { newJournalId } from '../store/journal.js';
 import { rootText } from '../store/root-seal.js';
 import { isMissing, readRegular } from './backup-files.js';
@@ -66,6 +67,9 @@ export async function restoreBackup(deskDir: string, backupId: string, opts: Res
   });
 }
 
+const BODY = '.body.json';
+const META = '.meta.json';
+
 /** Copies the backup's files in under revision `rev`; resolves to each written file's size and SHA-256, by path. */
 async function copyFilesIn(backup: VerifiedBackup, deskDir: string, target: Root, rev: number): Promise<Map<string, FileCheck>> {
   // The two roots differ only in revision numbers, so liveFiles lists their files in the same order.
@@ -73,9 +77,21 @@ async function copyFilesIn(backup: VerifiedBackup, deskDir: string, target: Root
   const to = liveFiles(deskDir, target);
   if (from.length !== to.length) throw new DeskError('INTERNAL', `restoring ${backup.manifest.id}: ${from.length} files to copy but ${to.length} places for them`);
   const checks = new Map<string, FileCheck>();
-  for (const [i, src] of from.entries()) {
-    const json: unknown = JSON.parse((await readRegular(src)).toString('utf8'));
-    const bytes = Buffer.from(JSON.stringify(documentAtRevision(json, rev)), 'utf8');
+  // Bodies first, laid out a line per article as the desk writes them, so that each meta file gets the line index
+  // of its body as written here (renumbering moves every line).
+  const lineIndexes = new Map<string, string>();
+  const order = [...from.keys()].sort((x, y) => Number(!to[x]!.endsWith(BODY)) - Number(!to[y]!.endsWith(BODY)));
+  for (const i of order) {
+    const doc = documentAtRevision(JSON.parse((await readRegular(from[i]!)).toString('utf8')), rev) as Record<string, unknown>;
+    let bytes: Buffer;
+    if (to[i]!.endsWith(BODY)) {
+      const body = doc as BodyDoc;
+      bytes = Buffer.from(bodyText(body), 'utf8');
+      lineIndexes.set(to[i]!.slice(0, -BODY.length) + META, lineIndex(bytes, body.articles.length));
+    } else {
+      const lines = lineIndexes.get(to[i]!);
+      bytes = Buffer.from(JSON.stringify(lines === undefined ? doc : { ...doc, lines }), 'utf8');
+    }
     await writeFileDurable(to[i]!, bytes, { syncDir: false });
     checks.set(to[i]!, checkOf(bytes));
   }

@@ -60,7 +60,7 @@ async function reportBadMeta(deskDir: string, ref: ChunkRef, f: Findings, restor
 async function checkMeta(deskDir: string, ref: ChunkRef, body: BodyDoc, f: Findings): Promise<FileCheck | null> {
   const path = metaPath(deskDir, ref);
   const lines = lineIndex(await readOwnFile(bodyPath(deskDir, ref)), body.articles.length);
-  const laidOut = lines.split(' ').length === body.articles.length && body.articles.length > 0;
+  const laidOut = lines !== '' && lines.split(' ').length === body.articles.length;
   const expected: MetaDoc = MetaDocSchema.parse({ chunk: ref.id, rev: ref.rev, entries: body.articles.map((a) => summarize(a)), ...(laidOut ? { lines } : {}) });
   const read = await readDoc(path, MetaDocSchema, ref.meta ? { expect: ref.meta } : {});
   let problem: string;

@@ -202,15 +202,15 @@ export class Desk {
     return this.bundleMap.get(id);
   }
 
-  /** One article: from memory when it is there, else its own line of the body file (checked whole). */
+  /** One article: from memory when it is there, else its own line of the body file. */
   async get(id: string): Promise<ArticleRecord | null> {
     return (await this.getMany([id])).get(id) ?? null;
   }
 
   /**
    * Many articles, in the order asked. Those in memory (journalled, or in a cached chunk) come from there; of
-   * the rest, a chunk a good share of whose articles are wanted is read whole, into the body cache, and
-   * otherwise only their lines are parsed (the file is still read and checked whole).
+   * the rest, a chunk a good share of whose articles are wanted is read whole (checked against its SHA-256),
+   * into the body cache, and otherwise only their lines are read (each checked against its CRC-32).
    */
   async getMany(ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
     const found = new Map<string, ArticleRecord>();
@@ -237,13 +237,21 @@ export class Desk {
 
   private async readFromChunk(chunk: number, wanted: readonly string[]): Promise<ArticleRecord[]> {
     const ref = this.refOf(chunk);
-    if (ref && wanted.length * LINE_READ_SHARE < ref.count) {
-      const found = this.readLines(ref, wanted) ?? (ref.body ? this.linesOfFile(await this.readBodyBytes(ref, ref.body), wanted) : null);
-      // A change journalled while the file was read is newer than the file.
-      if (found) return found.map((r) => this.pending.get(r.id) ?? r);
-    }
-    const articles = await this.loadBody(chunk);
-    return wanted.map((id) => articles.find((a) => a.id === id)).filter((r) => r !== undefined);
+    if (!ref?.body || wanted.length * LINE_READ_SHARE >= ref.count) return pick(await this.loadBody(chunk), wanted);
+    const lines = this.readLines(ref, wanted);
+    if (lines) return this.newest(lines);
+    const bytes = await this.readBodyBytes(ref, ref.body);
+    // A checkpoint replaced the chunk while the file was read (and took the journalled records with it): read the
+    // revision now in force instead.
+    if (this.refOf(chunk)?.rev !== ref.rev) return this.readFromChunk(chunk, wanted);
+    // The file is intact, so its line index (if it had one) did not describe it: not worth trying again.
+    this.linesOf.delete(chunk);
+    return this.newest(this.linesOfFile(bytes, wanted) ?? pick((JSON.parse(bytes.toString('utf8')) as BodyDoc).articles, wanted));
+  }
+
+  /** A change journalled while a file was read is newer than the file. */
+  private newest(records: ArticleRecord[]): ArticleRecord[] {
+    return records.map((r) => this.pending.get(r.id) ?? r);
   }
 
   /**
@@ -434,9 +442,20 @@ export class Desk {
     let nextChunk = this.root.nextChunk;
     const placement = new Map<string, number>();
     const changed = new Map<number, ArticleRecord[]>();
+    // Journalled (acknowledged) changes to articles of a chunk whose file turns out damaged cannot be written
+    // into it; they are carried into the next journal instead, so that neither they nor the rest of the
+    // checkpoint are lost, and the desk still opens. A change not yet acknowledged (`given`) fails instead.
+    const carried: ArticleRecord[] = [];
+    const damaged = new Map<number, unknown>();
+    const givenIds = new Set(given.map((r) => r.id));
 
     for (const rec of records) {
       let chunk = this.placed.get(rec.id)?.chunk ?? placement.get(rec.id);
+      if (chunk !== undefined && damaged.has(chunk)) {
+        if (givenIds.has(rec.id)) throw damaged.get(chunk);
+        carried.push(rec);
+        continue;
+      }
       if (chunk === undefined) {
         const last = [...refs.values()].at(-1);
         const lastCount = last ? (changed.get(last.id)?.length ?? last.count) : Infinity;
@@ -450,7 +469,14 @@ export class Desk {
       placement.set(rec.id, chunk);
       let articles = changed.get(chunk);
       if (!articles) {
-        articles = [...(await this.loadBody(chunk))];
+        try {
+          articles = [...(await this.loadBody(chunk))];
+        } catch (err) {
+          if (!isCorrupt(err) || givenIds.has(rec.id)) throw err;
+          damaged.set(chunk, err);
+          carried.push(rec);
+          continue;
+        }
         changed.set(chunk, articles);
       }
       const at = articles.findIndex((a) => a.id === rec.id);
@@ -486,24 +512,36 @@ export class Desk {
     await runLimited(jobs, WRITE_CONCURRENCY);
     await fsyncDir(docsDir(this.dir));
 
+    if (changed.size === 0 && bundles.length === 0) return; // everything was carried: nothing to checkpoint
+
     for (const ref of written) refs.set(ref.id, ref);
     const maxSeq = records.reduce((m, r) => Math.max(m, r.seq + 1), 0);
+    const journalId = newJournalId();
+    const carriedJournal = carried.length > 0 ? await JournalWriter.create(this.dir, journalId) : null;
     const next: Root = {
       ...this.root,
-      journal: newJournalId(),
+      journal: journalId,
       generation: this.root.generation + 1,
       nextSeq: Math.max(this.root.nextSeq, maxSeq),
       nextChunk,
       chunks: [...refs.values()].sort((a, b) => a.id - b.id),
       bundles: bundlesRef,
     };
-    await writeRoot(this.dir, next, true);
+    try {
+      // The carried changes are on disk in the new root's journal before that root is.
+      await carriedJournal?.append(carried, []);
+      await writeRoot(this.dir, next, true);
+    } catch (err) {
+      await carriedJournal?.close();
+      throw err;
+    }
 
     // Committed: only now does memory follow the disk. The old journal is kept while its root is the fallback.
     await this.journal?.close();
-    this.journal = null;
+    this.journal = carriedJournal;
     this.journalBroken = false;
     this.pending.clear();
+    for (const rec of carried) this.pending.set(rec.id, rec);
     this.pendingBundles.clear();
     const dropped = this.prevRoot;
     this.prevRoot = this.root;
@@ -667,12 +705,13 @@ export class Desk {
     const ref = this.refOf(chunk);
     if (!ref) return [];
     const body = await this.readBodyNoting(ref);
-    // A commit may have replaced this chunk while the file was read; caching the older copy then would hand it
-    // to the next commit, which would write the older articles back over the newer ones. Journalled records
-    // are applied at the end, so a change journalled during the read is not lost either.
+    // A commit may have replaced this chunk while the file was read (a checkpoint then also took the journalled
+    // records out of `pending`): the older copy is neither returned nor cached — cached, it would be handed to the
+    // next commit, which would write the older articles back over the newer ones. Records journalled during the
+    // read are applied at the end.
+    if (this.refOf(chunk)?.rev !== ref.rev) return this.loadBody(chunk);
     const articles = this.withPending(body.articles);
-    const now = this.refOf(chunk);
-    if (now?.rev === ref.rev && !this.bodies.has(chunk)) this.cacheBody(chunk, articles);
+    if (!this.bodies.has(chunk)) this.cacheBody(chunk, articles);
     return articles;
   }
 
@@ -890,6 +929,10 @@ async function readBody(dir: string, ref: ChunkRef): Promise<BodyDoc> {
     throw new DeskError('DESK_CORRUPT', `${bodyPath(dir, ref)} holds chunk ${body.chunk} r${body.rev}, not ${ref.id} r${ref.rev}`);
   }
   return body;
+}
+
+function pick(articles: readonly ArticleRecord[], ids: readonly string[]): ArticleRecord[] {
+  return ids.map((id) => articles.find((a) => a.id === id)).filter((r) => r !== undefined);
 }
 
 function fileEntry(byFile: Map<string, Set<string>>, summary: ArticleSummary): void {

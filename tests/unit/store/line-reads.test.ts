@@ -1,5 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBackup } from '../../../electron/core/backup/create-backup.js';
+import { restoreBackup } from '../../../electron/core/backup/restore-backup.js';
 import { runDoctor } from '../../../electron/core/doctor/run-doctor.js';
 import type { ArticleRecord } from '../../../electron/core/model.js';
 import { bodyText, lineIndex, lineIntact, lineSpan, parseLine } from '../../../electron/core/store/body-file.js';
@@ -45,6 +47,17 @@ async function rewriteMeta(dir: string, chunk: number, change: (meta: Record<str
   await writeFile(metaPath(dir, ref), bytes);
   ref.meta = checkOf(bytes);
   await writeRootJson(rootPath(dir), root);
+}
+
+/** Flips a bit inside article `at`'s text in chunk 0's body: still valid JSON, so only a checksum can tell. */
+async function damageLine(dir: string, at: number): Promise<string> {
+  const ref = (await readRoot(dir)).chunks[0]!;
+  const bytes = await readFile(bodyPath(dir, ref));
+  const span = lineSpan(lineIndex(bytes, ref.count), at)!;
+  const pos = bytes.indexOf('paragraphs', span.offset) + 20;
+  bytes[pos] = bytes[pos]! ^ 0x01;
+  await writeFile(bodyPath(dir, ref), bytes);
+  return bodyPath(dir, ref);
 }
 
 describe('the line index of a body file', () => {
@@ -109,18 +122,50 @@ describe('reading articles by their lines', () => {
 
   it('reads an article whose own line is intact though another line of its file is damaged, and refuses the damaged one', async () => {
     const { dir, recs } = await closedDesk(CHUNK);
-    const ref = (await readRoot(dir)).chunks[0]!;
-    const bytes = await readFile(bodyPath(dir, ref));
-    const span = lineSpan(lineIndex(bytes, CHUNK), 5)!;
-    // A flipped bit inside article 5's text: still valid JSON, so only a checksum can tell.
-    const at = bytes.indexOf('paragraphs', span.offset) + 20;
-    bytes[at] = bytes[at]! ^ 0x01;
-    await writeFile(bodyPath(dir, ref), bytes);
-
+    const path = await damageLine(dir, 5);
     const desk = await open(dir, { chunkSize: CHUNK });
     expect(await desk.get(recs[2]!.id)).toEqual(recs[2]);
     await expect(desk.get(recs[5]!.id)).rejects.toMatchObject({ code: 'DESK_CORRUPT', message: expect.stringMatching(/does not match its checksum/) });
-    expect(desk.notices).toEqual([expect.objectContaining({ code: 'damaged', message: expect.stringContaining(bodyPath(dir, ref)) })]);
+    expect(desk.notices).toEqual([expect.objectContaining({ code: 'damaged', message: expect.stringContaining(path) })]);
+  });
+
+  it('keeps an edit to an intact article of a damaged file across checkpoints, and the desk keeps opening', async () => {
+    const { dir, recs } = await closedDesk(2 * CHUNK);
+    const path = await damageLine(dir, 5);
+    let desk = await open(dir, { chunkSize: CHUNK });
+    const r = recs[2]!;
+    const edited = { ...r, revisions: [edit('r1', 'headline', r.original.headline, 'Corrected headline')] };
+    const other = recs[CHUNK + 1]!;
+    const editedOther = { ...other, revisions: [edit('r1', 'headline', other.original.headline, 'Other chunk')] };
+    await desk.commit([edited]);
+    await desk.commit([editedOther]);
+    // The checkpoint writes the intact chunk and carries the other change into the next journal.
+    await desk.flush();
+    expect(desk.notices).toEqual([expect.objectContaining({ code: 'damaged', message: expect.stringContaining(path) })]);
+    await close(desk);
+
+    for (let round = 0; round < 2; round++) {
+      desk = await open(dir, { chunkSize: CHUNK });
+      expect(await desk.get(r.id)).toEqual(edited);
+      expect(await desk.get(other.id)).toEqual(editedOther);
+      expect(desk.summary(r.id)?.headline).toBe('Corrected headline');
+      await expect(desk.get(recs[5]!.id)).rejects.toMatchObject({ code: 'DESK_CORRUPT' });
+      expect(desk.notices).toContainEqual(expect.objectContaining({ code: 'damaged' }));
+      await close(desk);
+    }
+    // The intact chunk was checkpointed: its file holds the other edit.
+    const root = await readRoot(dir);
+    expect(root.chunks[1]!.rev).toBeGreaterThan(1);
+    expect(await readFile(bodyPath(dir, root.chunks[1]!), 'utf8')).toContain('Other chunk');
+  });
+
+  it('a change not yet acknowledged to an article of a damaged file is refused, not carried', async () => {
+    const { dir, recs } = await closedDesk(CHUNK);
+    await damageLine(dir, 5);
+    const desk = await open(dir, { chunkSize: CHUNK, journal: false });
+    const r = recs[2]!;
+    await expect(desk.commit([{ ...r, revisions: [edit('r1', 'headline', r.original.headline, 'X')] }])).rejects.toMatchObject({ code: 'DESK_CORRUPT' });
+    expect(await desk.get(r.id)).toEqual(r);
   });
 
   it('falls back to the whole file when the index does not describe it, and reads the same articles', async () => {
@@ -142,6 +187,23 @@ describe('reading articles by their lines', () => {
     expect(desk.notices).toEqual([]);
     await close(desk);
     expect((await runDoctor(dir)).problems).toEqual([]);
+  });
+
+  it('a restored backup has line indexes that match its renumbered files', async () => {
+    const { dir, recs } = await closedDesk(20);
+    const { id } = await createBackup(dir, { reason: 'manual' });
+    await restoreBackup(dir, id);
+    for (const ref of (await readRoot(dir)).chunks) {
+      const meta = MetaDocSchema.parse(JSON.parse(await readFile(metaPath(dir, ref), 'utf8')));
+      expect(meta.lines).toBe(lineIndex(await readFile(bodyPath(dir, ref)), ref.count));
+      expect(meta.lines!.split(' ')).toHaveLength(ref.count);
+    }
+    // The restore leaves the desk's old revisions for the next open (or doctor) to collect; nothing else is wrong.
+    const problems = (await runDoctor(dir)).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => !/is not used by the desk/.test(p.problem))).toEqual([]);
+    const desk = await open(dir, { chunkSize: CHUNK });
+    for (const r of recs) expect(await desk.get(r.id)).toEqual(r);
   });
 
   it('doctor rebuilds a meta file whose index does not match its body', async () => {
