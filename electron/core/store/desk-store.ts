@@ -239,19 +239,15 @@ export class Desk {
     const ref = this.refOf(chunk);
     if (!ref?.body || wanted.length * LINE_READ_SHARE >= ref.count) return pick(await this.loadBody(chunk), wanted);
     const lines = this.readLines(ref, wanted);
-    if (lines) return this.newest(lines);
+    // A change journalled while a file was read is newer than the file.
+    if (lines) return this.withPending(lines);
     const bytes = await this.readBodyBytes(ref, ref.body);
     // A checkpoint replaced the chunk while the file was read (and took the journalled records with it): read the
     // revision now in force instead.
     if (this.refOf(chunk)?.rev !== ref.rev) return this.readFromChunk(chunk, wanted);
     // The file is intact, so its line index (if it had one) did not describe it: not worth trying again.
     this.linesOf.delete(chunk);
-    return this.newest(this.linesOfFile(bytes, wanted) ?? pick((JSON.parse(bytes.toString('utf8')) as BodyDoc).articles, wanted));
-  }
-
-  /** A change journalled while a file was read is newer than the file. */
-  private newest(records: ArticleRecord[]): ArticleRecord[] {
-    return records.map((r) => this.pending.get(r.id) ?? r);
+    return this.withPending(this.linesOfFile(bytes, wanted) ?? pick((JSON.parse(bytes.toString('utf8')) as BodyDoc).articles, wanted));
   }
 
   /**
